@@ -1,0 +1,219 @@
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request as a vendor simulator's router sees it. */
+export interface SimRequest {
+  method: string;
+  /** Path without the query string, percent-decoding left to the router. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  rawBody: string;
+  /** `http://host:port` as the client addressed it; vendors build relation URLs from it. */
+  origin: string;
+}
+
+/** What a router answers. `body` is sent as JSON; `text` is sent verbatim. */
+export interface SimResponse {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
+
+/** A scripted fault: answered instead of the router, optionally only for matching requests. */
+export interface Fault {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+  /** Delay before answering; a delay beyond the client's timeout simulates a hung vendor. */
+  delayMs?: number;
+  match?: { method?: string; pathIncludes?: string };
+}
+
+/** One line of the request log. Credentials are never recorded. */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: string;
+  body: unknown;
+  status: number;
+  at: number;
+}
+
+/** Headers whose values are credentials; the log keeps only that they were present. */
+const SECRET_HEADERS = new Set(['authorization', 'sotoken', 'so-apptoken', 'api-key', 'cookie']);
+
+/**
+ * The HTTP shell shared by every vendor simulator: a real server on a local port with a
+ * request log, a latency switch, one-shot scripted faults (`failNext`) and a standing outage
+ * (`setOutage`). The vendor's wire format lives entirely in the handler it is given.
+ */
+export class SimulatorServer {
+  readonly log: LoggedRequest[] = [];
+  /** Added to every answer, faults included. */
+  latencyMs = 0;
+  private readonly queued: { fault: Fault; times: number }[] = [];
+  private outage: Fault | null = null;
+  private server: Server | null = null;
+  private baseUrl = '';
+
+  constructor(
+    readonly name: string,
+    private readonly handler: SimHandler,
+  ) {}
+
+  /** Starts listening (port 0 = any free port) and resolves to the base URL. */
+  async listen(port = 0, host = '127.0.0.1'): Promise<string> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        void this.dispatch(req.method ?? 'GET', req.url ?? '/', req.headers, raw, res);
+      });
+    });
+    server.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    this.server = server;
+    const address = server.address() as AddressInfo;
+    this.baseUrl = `http://${host}:${address.port}`;
+    return this.baseUrl;
+  }
+
+  get url(): string {
+    if (!this.baseUrl) throw new Error(`${this.name} simulator is not listening`);
+    return this.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Answers the next `times` matching requests with `fault` instead of the vendor logic. */
+  failNext(fault: Fault, times = 1): void {
+    this.queued.push({ fault, times });
+  }
+
+  /** Answers every request with `fault` until called with null (an outage, a 5xx switch). */
+  setOutage(fault: Fault | null): void {
+    this.outage = fault;
+  }
+
+  /** How many scripted one-shot faults have not been consumed yet. */
+  pendingFaults(): number {
+    return this.queued.reduce((n, q) => n + q.times, 0);
+  }
+
+  clearLog(): void {
+    this.log.length = 0;
+  }
+
+  /** Requests logged so far that match, e.g. `requests('POST')`. */
+  requests(method?: string, pathIncludes?: string): LoggedRequest[] {
+    return this.log.filter(
+      (r) => (!method || r.method === method) && (!pathIncludes || r.path.includes(pathIncludes)),
+    );
+  }
+
+  private takeFault(method: string, path: string): Fault | null {
+    if (this.outage && matches(this.outage, method, path)) return this.outage;
+    const i = this.queued.findIndex((q) => matches(q.fault, method, path));
+    if (i < 0) return null;
+    const q = this.queued[i]!;
+    q.times -= 1;
+    if (q.times <= 0) this.queued.splice(i, 1);
+    return q.fault;
+  }
+
+  private async dispatch(
+    method: string,
+    rawUrl: string,
+    headers: IncomingHttpHeaders,
+    rawBody: string,
+    res: ServerResponse,
+  ): Promise<void> {
+    const origin = `http://${headers.host ?? '127.0.0.1'}`;
+    const url = new URL(rawUrl, origin);
+    const entry: LoggedRequest = {
+      method,
+      path: url.pathname,
+      query: url.search,
+      body: parseMaybeJson(rawBody),
+      status: 0,
+      at: Date.now(),
+    };
+    this.log.push(entry);
+    let answer: SimResponse;
+    const fault = this.takeFault(method, url.pathname);
+    try {
+      if (fault) {
+        await sleep(this.latencyMs + (fault.delayMs ?? 0));
+        answer = fault;
+      } else {
+        if (this.latencyMs > 0) await sleep(this.latencyMs);
+        answer = await this.handler({
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers,
+          rawBody,
+          origin,
+        });
+      }
+    } catch (err) {
+      answer = { status: 500, text: `simulator ${this.name} failed: ${String(err)}` };
+    }
+    entry.status = answer.status;
+    if (res.destroyed) return;
+    const out = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
+    const contentType =
+      answer.text !== undefined ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+    res.writeHead(answer.status, {
+      ...(out ? { 'content-type': contentType } : {}),
+      ...answer.headers,
+    });
+    res.end(out);
+  }
+}
+
+/** Redacts credential headers, for simulators that want to log or echo headers. */
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (v === undefined) continue;
+    out[k] = SECRET_HEADERS.has(k.toLowerCase()) ? '[redacted]' : String(v);
+  }
+  return out;
+}
+
+function matches(fault: Fault, method: string, path: string): boolean {
+  const m = fault.match;
+  if (!m) return true;
+  if (m.method && m.method !== method) return false;
+  if (m.pathIncludes && !path.includes(m.pathIncludes)) return false;
+  return true;
+}
+
+function parseMaybeJson(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+}

@@ -1,0 +1,2 @@
+export { SimulatorServer, redactHeaders } from './SimulatorServer';
+export type { SimRequest, SimResponse, SimHandler, Fault, LoggedRequest } from './SimulatorServer';
