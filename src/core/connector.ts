@@ -1,0 +1,175 @@
+import type { CallContext } from './call';
+import type {
+  AccountRecord,
+  AnyRecord,
+  ContactRecord,
+  Entity,
+  OpportunityRecord,
+  OpportunityStatus,
+  RecordOf,
+  Vendor,
+} from './records';
+
+export type Operation = 'READ' | 'LIST' | 'CREATE' | 'BATCH_CREATE';
+
+/** What a source can do with one entity; the gateway refuses anything not declared here. */
+export interface Capability {
+  entity: Entity;
+  operations: Operation[];
+  /** Filter field names (as in the GraphQL filter inputs) applied by the vendor. */
+  filters: string[];
+  /** Create input fields the vendor needs after the connector's defaults are applied. */
+  requiredOnCreate: string[];
+}
+
+/* Filters reach connectors with related ids already decoded to the source's remote ids. */
+export interface ContactFilter {
+  email?: string;
+  name?: string;
+  accountId?: string;
+  updatedSince?: string;
+}
+export interface AccountFilter {
+  name?: string;
+  email?: string;
+  updatedSince?: string;
+}
+export interface OpportunityFilter {
+  accountId?: string;
+  status?: OpportunityStatus;
+  pipelineId?: string;
+  stageId?: string;
+  updatedSince?: string;
+}
+export interface FilterOf {
+  CONTACT: ContactFilter;
+  ACCOUNT: AccountFilter;
+  OPPORTUNITY: OpportunityFilter;
+}
+export type PagedEntity = keyof FilterOf;
+export type ReferenceEntity = 'PIPELINE' | 'CURRENCY' | 'USER';
+
+export interface ListArgs<F> {
+  filter: F;
+  /** 1..connector.maxPageSize, already checked. */
+  first: number;
+  /** The connector's own paging state from a previous page's `next`; null = first page. */
+  after: string | null;
+  /**
+   * Fields the client selected on each record (e.g. `primaryAccount`, `owner`), so the connector
+   * can fetch those relations in the same call (Pipeliner `expand`) instead of one per record.
+   */
+  include: ReadonlySet<string>;
+}
+
+export interface Page<T> {
+  records: T[];
+  /** Paging state for the next page, or null when this is the last page. */
+  next: string | null;
+  /** Total matches when the vendor reports it, else null. */
+  totalCount: number | null;
+  /** Related records that came with the page (expanded relations); primed into the loaders. */
+  related: AnyRecord[];
+}
+
+/* Create commands: validated GraphQL input with ids decoded to remote ids. */
+export interface CreateContactCommand {
+  firstName?: string;
+  middleName?: string;
+  lastName?: string;
+  title?: string;
+  jobTitle?: string;
+  emails: string[];
+  phones: string[];
+  accountId?: string;
+  ownerId?: string;
+}
+export interface CreateAccountCommand {
+  name: string;
+  emails: string[];
+  phones: string[];
+  website?: string;
+  address?: {
+    street?: string;
+    city?: string;
+    state?: string;
+    postalCode?: string;
+    country?: string;
+  };
+  ownerId?: string;
+}
+export interface CreateOpportunityCommand {
+  name: string;
+  accountId?: string;
+  /** Every contact, the primary one included. */
+  contactIds: string[];
+  primaryContactId?: string;
+  pipelineId?: string;
+  stageId?: string;
+  closingDate: string;
+  value: { amount: string; currencyCode?: string };
+  probability?: number;
+  ownerId?: string;
+  description?: string;
+}
+
+export interface CreateResult<T> {
+  record: T;
+  /** What was written differently from what was asked. */
+  warnings: string[];
+}
+
+/**
+ * The contract every vendor connector fulfils. Connectors are long-lived (one per configured
+ * source) and stateless across operations except for connection pools, auth tokens and
+ * pacing; everything per-operation arrives in `call`.
+ *
+ * Errors: methods throw `GatewayError` for source faults and `InputRejected` for input the
+ * vendor's documented rules refuse (before sending) or that the vendor refused (after).
+ */
+export interface Connector {
+  readonly id: string;
+  readonly vendor: Vendor;
+  readonly name: string;
+  readonly capabilities: readonly Capability[];
+  /** Largest `first` the vendor accepts on a list call. */
+  readonly maxPageSize: number;
+  /** Largest number of ids `getMany` takes at once. */
+  readonly maxBatchSize: number;
+
+  /** Records by remote id, aligned with `ids`: null where the vendor has no such record. */
+  getMany<E extends Entity>(
+    entity: E,
+    ids: readonly string[],
+    call: CallContext,
+  ): Promise<Array<RecordOf[E] | null>>;
+
+  list<E extends PagedEntity>(
+    entity: E,
+    args: ListArgs<FilterOf[E]>,
+    call: CallContext,
+  ): Promise<Page<RecordOf[E]>>;
+
+  /** Reference data: every pipeline, currency or user of the source. */
+  listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>>;
+
+  createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>>;
+  createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>>;
+  createOpportunity(
+    cmd: CreateOpportunityCommand,
+    call: CallContext,
+  ): Promise<CreateResult<OpportunityRecord>>;
+
+  /** Releases pools and timers. */
+  close(): Promise<void>;
+}
+
+/** True when `connector` declares `operation` on `entity`. */
+export function supports(connector: Connector, entity: Entity, operation: Operation): boolean {
+  return connector.capabilities.some((c) => c.entity === entity && c.operations.includes(operation));
+}
+
+/** Declared filters of `entity` on `connector`. */
+export function filtersOf(connector: Connector, entity: Entity): readonly string[] {
+  return connector.capabilities.find((c) => c.entity === entity)?.filters ?? [];
+}

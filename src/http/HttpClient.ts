@@ -1,0 +1,265 @@
+import { Pool, errors as undiciErrors } from 'undici';
+import type { CallContext, VendorCallEvent } from '../core/call';
+import { GatewayError } from '../core/errors';
+import type { Vendor } from '../core/records';
+import { backoffDelay, retryAfterMs } from './backoff';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpClientOptions {
+  source: string;
+  vendor: Vendor;
+  /** Origin plus optional base path, e.g. `https://eu-central.api.pipelinersales.com/api/v100/rest/spaces/x`. */
+  baseUrl: string;
+  /** Budget of one call, retries and waits included. */
+  timeoutMs: number;
+  /** Extra attempts for idempotent reads on 429, 5xx, timeouts and connection errors. */
+  maxRetries: number;
+  /** First backoff step; doubles per attempt, with full jitter. */
+  retryBaseMs: number;
+  /** Pool size towards this vendor host. */
+  connections: number;
+  /** Headers that authenticate a call; asked before every attempt (tokens may rotate). */
+  authHeadersFn: () => Promise<Record<string, string>> | Record<string, string>;
+  /** Observes every attempt (metrics, logs); never sees headers or bodies. */
+  observeFn?: (event: VendorCallEvent) => void;
+}
+
+export interface HttpRequest {
+  method: HttpMethod;
+  /** Path below the base URL, starting with `/`. */
+  path: string;
+  query?: URLSearchParams;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as `application/x-www-form-urlencoded`. */
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  /**
+   * Whether the call may be repeated safely. Defaults to true for GET only: a create is never
+   * retried, because the vendor may have written it before the answer was lost.
+   */
+  idempotent?: boolean;
+  /** Skip the auth headers (a login call). */
+  anonymous?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON when the vendor sent JSON, else the text. */
+  body: unknown;
+}
+
+/**
+ * HTTP to one vendor source over a pooled undici connection. Returns every answer a connector
+ * must interpret (2xx, 400, 404, 409, 422 …) and turns transport faults into typed
+ * `GatewayError`s: 401/403 → SOURCE_AUTH_FAILED, 429 → SOURCE_RATE_LIMITED, 5xx →
+ * SOURCE_UNAVAILABLE, no answer in time → SOURCE_TIMEOUT, or SOURCE_OUTCOME_UNKNOWN for a
+ * write that may have reached the vendor. Idempotent calls are retried within the budget.
+ */
+export class HttpClient {
+  private readonly pool: Pool;
+  private readonly basePath: string;
+
+  constructor(private readonly options: HttpClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.basePath = url.pathname.replace(/\/$/, '');
+    this.pool = new Pool(url.origin, {
+      connections: options.connections,
+      keepAliveTimeout: 10_000,
+      // Our own budget governs; these only stop undici from waiting past it.
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+  }
+
+  /**
+   * Sends `req`. GETs are shared within the operation: an identical GET already made (or under
+   * way) in the same `call` costs no second vendor request.
+   */
+  request(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
+    if (req.method !== 'GET') return this.attempt(req, call);
+    const key = `${this.options.source} ${req.path}?${req.query?.toString() ?? ''}`;
+    const shared = call.sharedReads.get(key) as Promise<HttpResponse> | undefined;
+    if (shared) return shared;
+    const pending = this.attempt(req, call);
+    call.sharedReads.set(key, pending);
+    // A failed read is not shared with later callers: they may succeed (after a re-login, say).
+    pending.catch(() => call.sharedReads.delete(key));
+    return pending;
+  }
+
+  private async attempt(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
+    const idempotent = req.idempotent ?? req.method === 'GET';
+    const deadline = Date.now() + this.options.timeoutMs;
+    const path = this.basePath + req.path;
+    const search = req.query && [...req.query.keys()].length > 0 ? `?${req.query.toString()}` : '';
+    for (let attempt = 1; ; attempt += 1) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw this.timeoutError(idempotent, attempt > 1);
+      const started = Date.now();
+      let status: number | null = null;
+      try {
+        const res = await this.send(req, path + search, remaining);
+        status = res.status;
+        const verdict = this.classify(res, idempotent);
+        if (!verdict) return res;
+        const wait = verdict.retryable && idempotent && attempt <= this.options.maxRetries
+          ? (retryAfterMs(res.headers['retry-after']) ?? backoffDelay(attempt, this.options.retryBaseMs))
+          : null;
+        if (wait === null || Date.now() + wait >= deadline) throw verdict.error;
+        await sleep(wait);
+      } catch (err) {
+        if (err instanceof GatewayError) throw err;
+        const fault = this.transportFault(err, idempotent);
+        if (!idempotent || attempt > this.options.maxRetries) throw fault;
+        const wait = backoffDelay(attempt, this.options.retryBaseMs);
+        if (Date.now() + wait >= deadline) throw fault;
+        await sleep(wait);
+      } finally {
+        this.report(call, {
+          source: this.options.source,
+          method: req.method,
+          path: req.path,
+          status,
+          durationMs: Date.now() - started,
+          attempt,
+        });
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number): Promise<HttpResponse> {
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (!req.anonymous) Object.assign(headers, await this.options.authHeadersFn());
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] ??= 'application/json';
+    } else if (req.form) {
+      body = new URLSearchParams(req.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
+    const res = await this.pool.request({
+      method: req.method,
+      path: pathAndQuery,
+      headers,
+      body,
+      signal: AbortSignal.timeout(remainingMs),
+    });
+    const text = await res.body.text();
+    const contentType = String(res.headers['content-type'] ?? '');
+    return { status: res.statusCode, headers: res.headers, body: parseBody(text, contentType) };
+  }
+
+  /** Null for answers the connector interprets; an error (retryable or not) for source faults. */
+  private classify(
+    res: HttpResponse,
+    idempotent: boolean,
+  ): { error: GatewayError; retryable: boolean } | null {
+    const detail = { source: this.options.source, vendor: this.options.vendor, httpStatus: res.status };
+    const who = `Source "${this.options.source}"`;
+    if (res.status === 401 || res.status === 403) {
+      const why = res.status === 401 ? 'rejected the credentials' : 'refused access (permission)';
+      return { error: new GatewayError('SOURCE_AUTH_FAILED', `${who} ${why}`, detail), retryable: false };
+    }
+    if (res.status === 429) {
+      const after = retryAfterMs(res.headers['retry-after']);
+      return {
+        error: new GatewayError('SOURCE_RATE_LIMITED', `${who} is rate limiting requests`, {
+          ...detail,
+          ...(after !== null ? { retryAfterMs: after } : {}),
+        }),
+        retryable: true,
+      };
+    }
+    if (res.status >= 500) {
+      // A write answered 500/502/504 may have been committed before the failure.
+      if (!idempotent && res.status !== 503) {
+        return {
+          error: new GatewayError(
+            'SOURCE_OUTCOME_UNKNOWN',
+            `${who} failed (HTTP ${res.status}) while writing; the record may or may not exist`,
+            detail,
+          ),
+          retryable: false,
+        };
+      }
+      return {
+        error: new GatewayError('SOURCE_UNAVAILABLE', `${who} is unavailable (HTTP ${res.status})`, detail),
+        retryable: true,
+      };
+    }
+    return null;
+  }
+
+  private transportFault(err: unknown, idempotent: boolean): GatewayError {
+    const detail = { source: this.options.source, vendor: this.options.vendor };
+    const who = `Source "${this.options.source}"`;
+    const code = (err as { code?: string } | null)?.code;
+    const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'UND_ERR_CONNECT_TIMEOUT';
+    if (notSent) {
+      return new GatewayError('SOURCE_UNAVAILABLE', `${who} cannot be reached`, detail, { cause: err });
+    }
+    const timedOut =
+      err instanceof undiciErrors.HeadersTimeoutError ||
+      err instanceof undiciErrors.BodyTimeoutError ||
+      (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'));
+    if (!idempotent) {
+      return new GatewayError(
+        'SOURCE_OUTCOME_UNKNOWN',
+        `${who} did not answer a write ${timedOut ? 'in time' : 'completely'}; the record may or may not exist`,
+        detail,
+        { cause: err },
+      );
+    }
+    if (timedOut) return this.timeoutError(true, false, err);
+    return new GatewayError('SOURCE_UNAVAILABLE', `${who} broke the connection`, detail, { cause: err });
+  }
+
+  private timeoutError(idempotent: boolean, retried: boolean, cause?: unknown): GatewayError {
+    const detail = { source: this.options.source, vendor: this.options.vendor };
+    const who = `Source "${this.options.source}"`;
+    const budget = `${this.options.timeoutMs} ms`;
+    if (!idempotent) {
+      return new GatewayError(
+        'SOURCE_OUTCOME_UNKNOWN',
+        `${who} did not answer a write within ${budget}; the record may or may not exist`,
+        detail,
+        { cause },
+      );
+    }
+    return new GatewayError(
+      'SOURCE_TIMEOUT',
+      `${who} did not answer within ${budget}${retried ? ' (retries included)' : ''}`,
+      detail,
+      { cause },
+    );
+  }
+
+  private report(call: CallContext, event: VendorCallEvent): void {
+    call.onVendorCall(event);
+    this.options.observeFn?.(event);
+  }
+}
+
+function parseBody(text: string, contentType: string): unknown {
+  if (!text) return null;
+  if (contentType.includes('json') || /^[[{]/.test(text.trimStart())) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
