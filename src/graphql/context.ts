@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { CallContext, VendorCallEvent } from '../core/call';
+import type { GatewayError } from '../core/errors';
+import { RecordLoaders } from '../core/loaders';
+import type { SourceRegistry } from '../core/sources';
+
+/** An error of one source whose part of a field was left out while the rest answered. */
+export interface PartialError {
+  error: GatewayError;
+  path: ReadonlyArray<string | number>;
+}
+
+/** Everything a resolver may use; built fresh for every GraphQL request. */
+export interface GatewayContext {
+  requestId: string;
+  sources: SourceRegistry;
+  loaders: RecordLoaders;
+  call: CallContext;
+  /** Vendor requests made by this operation, retries included. */
+  vendorCalls: VendorCallEvent[];
+  partialErrors: PartialError[];
+  /** Reports a source's error at the current field while the field still answers. */
+  reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
+}
+
+export function createContext(sources: SourceRegistry, requestId: string = randomUUID()): GatewayContext {
+  const vendorCalls: VendorCallEvent[] = [];
+  const partialErrors: PartialError[] = [];
+  const call: CallContext = {
+    requestId,
+    onVendorCall: (event) => vendorCalls.push(event),
+    sharedReads: new Map(),
+  };
+  return {
+    requestId,
+    sources,
+    loaders: new RecordLoaders(sources, call),
+    call,
+    vendorCalls,
+    partialErrors,
+    reportPartial(error, info) {
+      partialErrors.push({ error, path: pathOf(info) });
+    },
+  };
+}
+
+function pathOf(info: GraphQLResolveInfo): Array<string | number> {
+  const out: Array<string | number> = [];
+  for (let p: GraphQLResolveInfo['path'] | undefined = info.path; p; p = p.prev) out.unshift(p.key);
+  return out;
+}

@@ -1,0 +1,131 @@
+import type { Resolvers } from '../__generated__/resolvers-types';
+import type { GatewayContext } from '../context';
+import { GatewayError } from '../../core/errors';
+import { supports } from '../../core/connector';
+import { emptyConnection, resolveConnection } from './lists';
+import { globalId } from './ids';
+
+type R = Resolvers<GatewayContext>;
+
+/** Related records resolve through the per-request loaders; nothing here speaks a vendor. */
+export const Contact: R['Contact'] = {
+  id: (c) => globalId('Contact', c),
+  source: (c, _a, ctx) => ctx.sources.get(c.source),
+  primaryAccount: (c, _a, ctx) =>
+    c.primaryAccountId ? ctx.loaders.load('ACCOUNT', c.source, c.primaryAccountId) : null,
+  owner: (c, _a, ctx) => (c.ownerId ? ctx.loaders.load('USER', c.source, c.ownerId) : null),
+};
+
+export const ContactAccountLink: R['ContactAccountLink'] = {
+  account: (l, _a, ctx) => ctx.loaders.load('ACCOUNT', l.source, l.accountId),
+};
+
+export const Account: R['Account'] = {
+  id: (a) => globalId('Account', a),
+  source: (a, _a, ctx) => ctx.sources.get(a.source),
+  owner: (a, _a, ctx) => (a.ownerId ? ctx.loaders.load('USER', a.source, a.ownerId) : null),
+  contacts: (a, { first, after }, ctx, info) =>
+    resolveConnection(
+      {
+        entity: 'CONTACT',
+        connectors: [ctx.sources.require(a.source, 'CONTACT', 'LIST')],
+        filter: { accountId: a.remoteId },
+        first,
+        after,
+      },
+      ctx,
+      info,
+    ),
+  opportunities: (a, { first, after }, ctx, info) => {
+    const connector = ctx.sources.get(a.source);
+    if (!supports(connector, 'OPPORTUNITY', 'LIST')) {
+      // The field is non-null in the contract: answer empty and say why at this path.
+      ctx.reportPartial(
+        new GatewayError('UNSUPPORTED_BY_SOURCE', `Source "${a.source}" (${connector.vendor}) has no opportunities`, {
+          source: a.source,
+          vendor: connector.vendor,
+        }),
+        info,
+      );
+      return emptyConnection();
+    }
+    return resolveConnection(
+      { entity: 'OPPORTUNITY', connectors: [connector], filter: { accountId: a.remoteId }, first, after },
+      ctx,
+      info,
+    );
+  },
+};
+
+export const Opportunity: R['Opportunity'] = {
+  id: (o) => globalId('Opportunity', o),
+  source: (o, _a, ctx) => ctx.sources.get(o.source),
+  pipeline: (o, _a, ctx) => {
+    const pipelineId = o.pipelineId ?? o.stage?.pipelineId ?? null;
+    return pipelineId ? ctx.loaders.load('PIPELINE', o.source, pipelineId) : null;
+  },
+  stage: async (o, _a, ctx) => {
+    if (o.stage) return o.stage;
+    if (!o.stageId) return null;
+    const pipelines = await ctx.loaders.all('PIPELINE', o.source);
+    return pipelines.flatMap((p) => p.stages).find((s) => s.remoteId === o.stageId) ?? null;
+  },
+  account: (o, _a, ctx) => (o.accountId ? ctx.loaders.load('ACCOUNT', o.source, o.accountId) : null),
+  contacts: async (o, _a, ctx) => {
+    const contacts = await ctx.loaders.loadMany('CONTACT', o.source, o.contactIds);
+    return contacts.filter((c) => c !== null);
+  },
+  primaryContact: (o, _a, ctx) =>
+    o.primaryContactId ? ctx.loaders.load('CONTACT', o.source, o.primaryContactId) : null,
+  owner: (o, _a, ctx) => (o.ownerId ? ctx.loaders.load('USER', o.source, o.ownerId) : null),
+};
+
+export const Money: R['Money'] = {
+  currency: async (m, _a, ctx) => {
+    const connector = ctx.sources.get(m.source);
+    if (!supports(connector, 'CURRENCY', 'LIST')) return null;
+    const currencies = await ctx.loaders.all('CURRENCY', m.source);
+    return (
+      currencies.find((c) => (m.currencyId ? c.remoteId === m.currencyId : c.code === m.currencyCode)) ?? null
+    );
+  },
+};
+
+export const Pipeline: R['Pipeline'] = {
+  id: (p) => globalId('Pipeline', p),
+  source: (p, _a, ctx) => ctx.sources.get(p.source),
+};
+
+export const PipelineStage: R['PipelineStage'] = {
+  id: (s) => globalId('Stage', s),
+};
+
+export const Currency: R['Currency'] = {
+  id: (c) => globalId('Currency', c),
+  source: (c, _a, ctx) => ctx.sources.get(c.source),
+};
+
+export const User: R['User'] = {
+  id: (u) => globalId('User', u),
+  source: (u, _a, ctx) => ctx.sources.get(u.source),
+};
+
+export const Source: R['Source'] = {
+  id: (c) => c.id,
+  vendor: (c) => c.vendor,
+  name: (c) => c.name,
+  capabilities: (c) => [...c.capabilities],
+};
+
+const TYPE_OF_ENTITY = {
+  CONTACT: 'Contact',
+  ACCOUNT: 'Account',
+  OPPORTUNITY: 'Opportunity',
+  PIPELINE: 'Pipeline',
+  CURRENCY: 'Currency',
+  USER: 'User',
+} as const;
+
+export const Node: R['Node'] = {
+  __resolveType: (record) => TYPE_OF_ENTITY[record.entity],
+};

@@ -1,0 +1,34 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+
+/**
+ * Names of the fields selected on each node of a connection (`edges { node { … } }`), fragments
+ * included. Connectors use them to fetch relations with the list call instead of per record.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  for (const field of info.fieldNodes) {
+    for (const edges of childFields(field.selectionSet, 'edges', info)) {
+      for (const node of childFields(edges.selectionSet, 'node', info)) {
+        for (const f of childFields(node.selectionSet, null, info)) names.add(f.name.value);
+      }
+    }
+  }
+  return names;
+}
+
+/** Fields named `name` (or all when null) directly in a selection set, through fragments. */
+function childFields(set: SelectionSetNode | undefined, name: string | null, info: GraphQLResolveInfo): FieldNode[] {
+  if (!set) return [];
+  const out: FieldNode[] = [];
+  for (const s of set.selections) {
+    if (s.kind === 'Field') {
+      if (name === null || s.name.value === name) out.push(s);
+    } else if (s.kind === 'InlineFragment') {
+      out.push(...childFields(s.selectionSet, name, info));
+    } else {
+      const fragment = info.fragments[s.name.value];
+      if (fragment) out.push(...childFields(fragment.selectionSet, name, info));
+    }
+  }
+  return out;
+}
