@@ -7,3 +7,4 @@ export * from './paging';
 export * from './sources';
 export * from './loaders';
 export * from './listAcross';
+export * from './mapLimit';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Settings every source has, whatever its vendor. */
+export const sourceBaseSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lowercase letters, digits, "-" or "_" (it appears in ids)'),
+  name: z.string().min(1).optional(),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  /** Budget of one vendor call, retries included. */
+  timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  /** Extra attempts for reads on 429, 5xx and timeouts. Creates are never retried. */
+  maxRetries: z.number().int().min(0).max(5).default(2),
+  retryBaseMs: z.number().int().min(1).max(10_000).default(200),
+  connections: z.number().int().min(1).max(256).default(16),
+});
+
+export const serverSchema = z
+  .object({
+    port: z.number().int().min(0).max(65_535).default(4000),
+    host: z.string().default('0.0.0.0'),
+    /** Adds vendor error codes and messages to client errors (never credentials). */
+    debug: z.boolean().default(false),
+    introspection: z.boolean().default(true),
+    /** The browser playground on GET /graphql. */
+    playground: z.boolean().default(true),
+    maxDepth: z.number().int().min(2).max(50).default(12),
+    /** Reports `extensions.vendorRequests` on every response. */
+    exposeVendorRequests: z.boolean().default(true),
+    logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .strict();
+
+export type ServerConfig = z.infer<typeof serverSchema>;
+export type SourceBaseConfig = z.infer<typeof sourceBaseSchema>;

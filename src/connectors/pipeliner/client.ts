@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import type { CallContext } from '../../core/call';
+import { HttpClient } from '../../http/HttpClient';
+import type { VendorCallEvent } from '../../core/call';
+import type { PipelinerSourceConfig } from './config';
+import { pipelinerFailure, unexpectedAnswer, type FieldMap } from './errors';
+import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
+
+/** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */
+export const PIPELINER_MAX_PAGE = 100;
+
+export type FilterOp =
+  | 'eq'
+  | 'ieq'
+  | 'not-eq'
+  | 'contains'
+  | 'icontains'
+  | 'starts'
+  | 'istarts'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'null'
+  | 'not-null';
+
+export interface PipelinerListParams {
+  first: number;
+  after?: string | null;
+  filters?: Array<[field: string, op: FilterOp, value: string]>;
+  orderBy?: string;
+  expand?: readonly string[];
+  loadOnly?: readonly string[];
+}
+
+export interface PipelinerPage<T> {
+  data: T[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+  total: number | null;
+}
+
+/**
+ * HTTP calls to one Pipeliner space (`…/api/v100/rest/spaces/{space}/entities/…`, Basic auth).
+ * Parses every answer at this boundary; callers get typed records or typed errors.
+ */
+export class PipelinerClient {
+  private readonly http: HttpClient;
+
+  constructor(
+    private readonly config: PipelinerSourceConfig,
+    observeFn?: (event: VendorCallEvent) => void,
+  ) {
+    const basic = Buffer.from(`${config.credentials.username}:${config.credentials.password}`).toString('base64');
+    this.http = new HttpClient({
+      source: config.id,
+      vendor: 'PIPELINER',
+      baseUrl: `${config.baseUrl.replace(/\/$/, '')}/api/v100/rest/spaces/${config.spaceId}/entities`,
+      timeoutMs: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      retryBaseMs: config.retryBaseMs,
+      connections: config.connections,
+      authHeadersFn: () => ({ authorization: `Basic ${basic}` }),
+      ...(observeFn ? { observeFn } : {}),
+    });
+  }
+
+  /** One page of `GET /entities/{plural}` (vendor notes §4). */
+  async list<T>(plural: string, schema: z.ZodType<T>, params: PipelinerListParams, call: CallContext): Promise<PipelinerPage<T>> {
+    const query = new URLSearchParams();
+    query.set('first', String(params.first));
+    if (params.after) query.set('after', params.after);
+    for (const [field, op, value] of params.filters ?? []) {
+      query.set(`filter[${field}]`, value);
+      query.set(`filter-op[${field}]`, op);
+    }
+    if (params.orderBy) query.set('order-by', params.orderBy);
+    if (params.expand?.length) query.set('expand', [...params.expand].sort().join(','));
+    if (params.loadOnly?.length) query.set('load-only', params.loadOnly.join(','));
+    const res = await this.http.request({ method: 'GET', path: `/${plural}`, query }, call);
+    if (res.status !== 200) throw this.failure(`listing ${plural}`, res.status, res.body, {});
+    const envelope = pipelinerListEnvelope.safeParse(res.body);
+    if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `listing ${plural}`, envelope.error);
+    const data = envelope.data.data.map((row) => this.parse(schema, row, `listing ${plural}`));
+    const info = envelope.data.page_info;
+    return {
+      data,
+      endCursor: info?.end_cursor ?? null,
+      hasNextPage: Boolean(info?.has_next_page) && Boolean(info?.end_cursor),
+      total: envelope.data.total ?? null,
+    };
+  }
+
+  /** Every row of a small reference list, page by page. */
+  async listAll<T>(plural: string, schema: z.ZodType<T>, params: Omit<PipelinerListParams, 'first' | 'after'>, call: CallContext): Promise<T[]> {
+    const rows: T[] = [];
+    let after: string | null = null;
+    do {
+      const page: PipelinerPage<T> = await this.list(plural, schema, { ...params, first: PIPELINER_MAX_PAGE, after }, call);
+      rows.push(...page.data);
+      after = page.hasNextPage ? page.endCursor : null;
+    } while (after);
+    return rows;
+  }
+
+  /** `GET /entities/{plural}/{id}`; null on 404. */
+  async get<T>(plural: string, schema: z.ZodType<T>, id: string, expand: readonly string[], call: CallContext): Promise<T | null> {
+    const query = new URLSearchParams();
+    if (expand.length) query.set('expand', [...expand].sort().join(','));
+    const res = await this.http.request({ method: 'GET', path: `/${plural}/${encodeURIComponent(id)}`, query }, call);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw this.failure(`reading ${plural}`, res.status, res.body, {});
+    const envelope = pipelinerItemEnvelope.safeParse(res.body);
+    if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `reading ${plural}`, envelope.error);
+    return this.parse(schema, envelope.data.data, `reading ${plural}`);
+  }
+
+  /**
+   * `POST /entities/{plural}`: 201 per the spec (200 accepted too, vendor notes "Uncertainties").
+   * Never retried; a 422 becomes `InputRejected` with fields mapped through `fields`.
+   */
+  async create<T>(plural: string, schema: z.ZodType<T>, body: Record<string, unknown>, fields: FieldMap, call: CallContext): Promise<T> {
+    const res = await this.http.request({ method: 'POST', path: `/${plural}`, json: body }, call);
+    if (res.status !== 201 && res.status !== 200) throw this.failure(`the ${singular(plural)} create`, res.status, res.body, fields);
+    const envelope = pipelinerItemEnvelope.safeParse(res.body);
+    if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `creating ${plural}`, envelope.error);
+    return this.parse(schema, envelope.data.data, `creating ${plural}`);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  private parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', what, parsed.error);
+    return parsed.data;
+  }
+
+  private failure(operation: string, status: number, body: unknown, fields: FieldMap): Error {
+    return pipelinerFailure(this.config.id, 'PIPELINER', operation, status, body, fields);
+  }
+}
+
+function singular(plural: string): string {
+  return plural.replace(/ies$/, 'y').replace(/s$/, '');
+}

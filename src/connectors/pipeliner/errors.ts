@@ -1,0 +1,55 @@
+import { GatewayError, InputRejected, type UserError } from '../../core/errors';
+import type { Vendor } from '../../core/records';
+import { pipelinerError } from './wire';
+
+/** Pipeliner api_name → path of the unified create input field it comes from. */
+export type FieldMap = Record<string, string[]>;
+
+/**
+ * Turns a Pipeliner error answer into our error (vendor notes §5): 422
+ * ERROR_ENTITY_VALIDATION → `InputRejected` with one userError per `field_errors` item mapped
+ * onto input fields; 400/404/409 and anything else → SOURCE_REJECTED naming the operation.
+ */
+export function pipelinerFailure(
+  source: string,
+  vendor: Vendor,
+  operation: string,
+  status: number,
+  body: unknown,
+  fields: FieldMap,
+): Error {
+  const parsed = pipelinerError.safeParse(body);
+  const err = parsed.success ? parsed.data : null;
+  if (status === 422 && err) {
+    const userErrors: UserError[] = (err.field_errors ?? []).map((f) => {
+      const name = f.field_name ?? '';
+      const inner = f.errors?.[0];
+      const missing = inner?.code === 119 || inner?.name === 'ERROR_PARAMETER_MISSING';
+      return {
+        field: fields[name] ?? null,
+        message: `Pipeliner rejected ${operation}: ${inner?.message ?? f.message ?? `field '${name}' is invalid`}`,
+        code: missing ? 'REQUIRED' : 'REJECTED',
+      };
+    });
+    if (userErrors.length === 0) {
+      userErrors.push({ field: null, message: `Pipeliner rejected ${operation}: ${firstLine(err.message)}`, code: 'REJECTED' });
+    }
+    return new InputRejected(userErrors);
+  }
+  return new GatewayError('SOURCE_REJECTED', `Pipeliner rejected ${operation} (HTTP ${status})`, {
+    source,
+    vendor,
+    httpStatus: status,
+    ...(err?.name ? { vendorCode: err.name } : {}),
+    ...(err?.message ? { vendorMessage: firstLine(err.message) } : {}),
+  });
+}
+
+/** An answer whose shape we do not recognise: the vendor changed or a proxy interfered. */
+export function unexpectedAnswer(source: string, vendor: Vendor, what: string, cause?: unknown): GatewayError {
+  return new GatewayError('SOURCE_UNAVAILABLE', `Source "${source}" sent an unexpected answer to ${what}`, { source, vendor }, { cause });
+}
+
+function firstLine(message: string | null | undefined): string {
+  return (message ?? 'no reason given').split('\n')[0] ?? '';
+}

@@ -1,0 +1,2 @@
+export { PipelinerConnector, PIPELINER_CAPABILITIES } from './connector';
+export { pipelinerSourceSchema, type PipelinerSourceConfig } from './config';

@@ -1,0 +1,291 @@
+import type {
+  AccountRecord,
+  AnyRecord,
+  ContactRecord,
+  CurrencyRecord,
+  OpportunityRecord,
+  OpportunityStatus,
+  PipelineRecord,
+  StageRecord,
+  UserRecord,
+} from '../../core/records';
+import type {
+  PipelinerAccount,
+  PipelinerClient,
+  PipelinerContact,
+  PipelinerCurrency,
+  PipelinerOpportunity,
+  PipelinerPipeline,
+  PipelinerStep,
+} from './wire';
+
+/*
+ * Pure mappers Pipeliner wire → unified records (vendor notes §3). Pipeliner sends "" for
+ * unset text: that becomes null here, so "no value" reads the same for every vendor.
+ */
+
+/** The id a to-one relation points at: the expanded record's id, or the URL's last segment. */
+export function relationId(value: string | { id: string } | null | undefined): string | null {
+  if (!value) return null;
+  if (typeof value !== 'string') return value.id;
+  const last = value.split('/').filter(Boolean).pop();
+  return last ? decodeURIComponent(last) : null;
+}
+
+/** `2024-07-09 12:51:48.050073+00:00` → `2024-07-09T12:51:48.050Z`; null when absent. */
+export function fromPipelinerDateTime(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const date = new Date(value.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** ISO instant → the vendor's filter format `YYYY-MM-DD HH:MM:SS` (UTC), vendor notes §4. */
+export function toPipelinerDateTime(iso: string): string {
+  return new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
+}
+
+function blank(v: string | null | undefined): string | null {
+  return v == null || v.trim() === '' ? null : v;
+}
+
+function slots(record: Record<string, unknown>, prefix: 'email' | 'phone'): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= 5; i += 1) {
+    const v = record[`${prefix}${i}`];
+    if (typeof v === 'string' && v.trim() !== '') out.push(v);
+  }
+  return out;
+}
+
+export function fromPipelinerClient(source: string, wire: PipelinerClient): UserRecord {
+  const fullName = [blank(wire.first_name), blank(wire.last_name)].filter(Boolean).join(' ');
+  return {
+    entity: 'USER',
+    source,
+    remoteId: wire.id,
+    name: blank(wire.formatted_name) ?? blank(wire.name) ?? (fullName || null),
+    email: blank(wire.email),
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+export function fromPipelinerAccount(source: string, wire: PipelinerAccount): AccountRecord {
+  const address = {
+    street: blank(wire.address),
+    city: blank(wire.city),
+    state: blank(wire.state_province),
+    postalCode: blank(wire.zip_code),
+    country: blank(wire.country),
+  };
+  return {
+    entity: 'ACCOUNT',
+    source,
+    remoteId: wire.id,
+    name: wire.name,
+    emails: slots(wire, 'email'),
+    phones: slots(wire, 'phone'),
+    website: blank(wire.home_page),
+    address: Object.values(address).some((v) => v !== null) ? address : null,
+    ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+export function fromPipelinerContact(source: string, wire: PipelinerContact): ContactRecord {
+  const primaryAccountId = relationId(wire.primary_account);
+  const jobTitle =
+    blank(wire.primary_account_position) ?? blank(wire.account_position) ?? blank(wire.position);
+  const expanded = (wire.account_relations ?? []).filter((r) => typeof r !== 'string');
+  // Without `expand=account_relations` only the primary link is known (from `primary_account`).
+  const accounts =
+    expanded.length > 0
+      ? expanded.map((r) => ({
+          source,
+          accountId: r.account_id,
+          isPrimary: r.is_primary,
+          jobTitle: blank(r.position) ?? (r.is_primary ? jobTitle : null),
+        }))
+      : primaryAccountId
+        ? [{ source, accountId: primaryAccountId, isPrimary: true, jobTitle }]
+        : [];
+  accounts.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  return {
+    entity: 'CONTACT',
+    source,
+    remoteId: wire.id,
+    firstName: blank(wire.first_name),
+    middleName: blank(wire.middle_name),
+    lastName: blank(wire.last_name),
+    name: blank(wire.formatted_name),
+    title: blank(wire.title),
+    jobTitle,
+    emails: slots(wire, 'email'),
+    phones: slots(wire, 'phone'),
+    primaryAccountId,
+    accounts,
+    ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+export function fromPipelinerStep(source: string, wire: PipelinerStep): StageRecord {
+  return {
+    source,
+    remoteId: wire.id,
+    pipelineId: blank(wire.pipeline_id),
+    name: wire.name,
+    position: wire.sort_order,
+    probability: wire.percent ?? null,
+  };
+}
+
+export function fromPipelinerPipeline(source: string, wire: PipelinerPipeline): PipelineRecord {
+  const stages = (wire.steps ?? [])
+    .filter((s) => typeof s !== 'string')
+    .map((s) => fromPipelinerStep(source, { ...s, pipeline_id: s.pipeline_id ?? wire.id }))
+    .sort((a, b) => a.position - b.position)
+    // `position` is the 0-based rank in the pipeline, whatever numbers `sort_order` uses.
+    .map((s, i) => ({ ...s, position: i }));
+  return {
+    entity: 'PIPELINE',
+    source,
+    remoteId: wire.id,
+    name: wire.name,
+    stages,
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+export function fromPipelinerCurrency(source: string, wire: PipelinerCurrency, rate: number | null): CurrencyRecord {
+  return {
+    entity: 'CURRENCY',
+    source,
+    remoteId: wire.id,
+    code: wire.code,
+    name: null,
+    symbol: blank(wire.symbol),
+    isBase: wire.is_base === true,
+    exchangeRate: wire.is_base ? 1 : rate,
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+/** Opportunity `status`: 1 Open, 2 Lost, 3 Won (read-only, vendor notes §3.3). */
+const STATUS: Record<number, OpportunityStatus> = { 1: 'OPEN', 2: 'LOST', 3: 'WON' };
+export const PIPELINER_STATUS_CODE: Record<'OPEN' | 'LOST' | 'WON', number> = { OPEN: 1, LOST: 2, WON: 3 };
+
+/**
+ * `currencyCodeOf` turns `value.currency_id` into a code (currencies are reference data the
+ * connector already holds). Stage and pipeline come from an expanded `step` or, failing that,
+ * `stageOf` (the pipelines the connector already holds).
+ */
+export function fromPipelinerOpportunity(
+  source: string,
+  wire: PipelinerOpportunity,
+  currencyCodeOf: (currencyId: string) => string | null,
+  stageOf: (stepId: string) => StageRecord | null,
+): OpportunityRecord {
+  const stepId = blank(wire.step_id) ?? relationId(wire.step);
+  const stage =
+    wire.step && typeof wire.step !== 'string'
+      ? (stageOf(wire.step.id) ?? fromPipelinerStep(source, wire.step))
+      : stepId
+        ? stageOf(stepId)
+        : null;
+  const currencyId = blank(wire.value?.currency_id);
+  const code = currencyId ? currencyCodeOf(currencyId) : null;
+  const amount = wire.value?.value_foreign ?? wire.value?.base_value;
+  const primaryContactId = relationId(wire.primary_contact);
+  const related = (wire.contact_relations ?? []).filter((r) => typeof r !== 'string');
+  const listed = related.length > 0 ? related.map((r) => r.contact_id) : [];
+  // Primary contact first, as the unified contract promises.
+  const contactIds = primaryContactId
+    ? [primaryContactId, ...listed.filter((id) => id !== primaryContactId)]
+    : listed;
+  return {
+    entity: 'OPPORTUNITY',
+    source,
+    remoteId: wire.id,
+    name: wire.name,
+    status: wire.status != null ? (STATUS[wire.status] ?? null) : null,
+    value:
+      amount != null && code
+        ? {
+            source,
+            amount: decimal(amount),
+            currencyCode: code,
+            currencyId,
+            baseAmount: wire.value?.base_value != null ? decimal(wire.value.base_value) : null,
+          }
+        : null,
+    closingDate: blank(wire.closing_date),
+    probability: stage?.probability ?? null,
+    pipelineId: stage?.pipelineId ?? null,
+    stage,
+    stageId: stepId,
+    accountId: relationId(wire.primary_account),
+    contactIds,
+    primaryContactId,
+    ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
+    createdAt: fromPipelinerDateTime(wire.created),
+    updatedAt: fromPipelinerDateTime(wire.modified),
+    remoteData: wire,
+  };
+}
+
+type Expandable<T> = string | T | null | undefined;
+
+function expanded<T>(value: Expandable<T>): T | null {
+  return value && typeof value !== 'string' ? value : null;
+}
+
+/** Records that came expanded inside a contact (owner, accounts), for the loaders. */
+export function relatedOfContact(source: string, wire: PipelinerContact): AnyRecord[] {
+  const out: AnyRecord[] = [];
+  const owner = expanded(wire.owner);
+  if (owner) out.push(fromPipelinerClient(source, owner));
+  const primary = expanded(wire.primary_account);
+  if (primary) out.push(fromPipelinerAccount(source, primary));
+  for (const r of wire.account_relations ?? []) {
+    const account = typeof r === 'string' ? null : expanded(r.account);
+    if (account) out.push(fromPipelinerAccount(source, account));
+  }
+  return out;
+}
+
+/** Records that came expanded inside an opportunity (owner, account, contacts). */
+export function relatedOfOpportunity(source: string, wire: PipelinerOpportunity): AnyRecord[] {
+  const out: AnyRecord[] = [];
+  const owner = expanded(wire.owner);
+  if (owner) out.push(fromPipelinerClient(source, owner));
+  const account = expanded(wire.primary_account);
+  if (account) out.push(fromPipelinerAccount(source, account));
+  const contact = expanded(wire.primary_contact);
+  if (contact) out.push(fromPipelinerContact(source, contact));
+  for (const r of wire.contact_relations ?? []) {
+    const c = typeof r === 'string' ? null : expanded(r.contact);
+    if (c) out.push(fromPipelinerContact(source, c));
+  }
+  return out;
+}
+
+/** Records that came expanded inside an account (its owner). */
+export function relatedOfAccount(source: string, wire: PipelinerAccount): AnyRecord[] {
+  const owner = expanded(wire.owner);
+  return owner ? [fromPipelinerClient(source, owner)] : [];
+}
+
+/** Vendor doubles → decimal strings, without the float noise of computed base values. */
+function decimal(n: number): string {
+  return String(Number(n.toFixed(6)));
+}
