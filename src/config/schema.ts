@@ -16,7 +16,7 @@ export const sourceBaseSchema = z.object({
 });
 
 export const serverSchema = z
-  .object({
+  .strictObject({
     port: z.number().int().min(0).max(65_535).default(4000),
     host: z.string().default('0.0.0.0'),
     /** Adds vendor error codes and messages to client errors (never credentials). */
@@ -28,8 +28,7 @@ export const serverSchema = z
     /** Reports `extensions.vendorRequests` on every response. */
     exposeVendorRequests: z.boolean().default(true),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .strict();
+  });
 
 export type ServerConfig = z.infer<typeof serverSchema>;
 export type SourceBaseConfig = z.infer<typeof sourceBaseSchema>;

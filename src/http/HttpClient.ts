@@ -206,10 +206,13 @@ export class HttpClient {
     if (notSent) {
       return new GatewayError('SOURCE_UNAVAILABLE', `${who} cannot be reached`, detail, { cause: err });
     }
+    // AbortSignal.timeout() rejects with a DOMException named TimeoutError (not an Error here).
+    const name = (err as { name?: string } | null)?.name;
     const timedOut =
       err instanceof undiciErrors.HeadersTimeoutError ||
       err instanceof undiciErrors.BodyTimeoutError ||
-      (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError'));
+      name === 'TimeoutError' ||
+      name === 'AbortError';
     if (!idempotent) {
       return new GatewayError(
         'SOURCE_OUTCOME_UNKNOWN',

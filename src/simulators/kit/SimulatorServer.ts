@@ -149,7 +149,7 @@ export class SimulatorServer {
       method,
       path: url.pathname,
       query: url.search,
-      body: parseMaybeJson(rawBody),
+      body: redactBody(parseMaybeJson(rawBody), headers['content-type']),
       status: 0,
       at: Date.now(),
     };
@@ -197,6 +197,25 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
   return out;
 }
 
+/** Body fields that carry secrets (login forms, token requests); the log keeps only their presence. */
+const SECRET_FIELDS = /pass(word)?|secret|token|api[-_]?key/i;
+
+/** The logged body: form-encoded and JSON bodies with secret fields masked. */
+function redactBody(body: unknown, contentType: string | undefined): unknown {
+  if (typeof body === 'string' && (contentType ?? '').includes('x-www-form-urlencoded')) {
+    const form = new URLSearchParams(body);
+    const out: Record<string, string> = {};
+    for (const [k, v] of form) out[k] = SECRET_FIELDS.test(k) ? '[redacted]' : v;
+    return out;
+  }
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    return Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [k, SECRET_FIELDS.test(k) && typeof v === 'string' ? '[redacted]' : v]),
+    );
+  }
+  return body;
+}
+
 function matches(fault: Fault, method: string, path: string): boolean {
   const m = fault.match;
   if (!m) return true;
@@ -214,6 +233,7 @@ function parseMaybeJson(raw: string): unknown {
   }
 }
 
+/** Unref'd: a scripted hang must not keep the process alive after the server closed. */
 function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve();
+  return ms > 0 ? new Promise((r) => setTimeout(r, ms).unref()) : Promise.resolve();
 }

@@ -103,7 +103,7 @@ export class LogiSenseStore {
   readonly addresses = new Map<number, AddressRow>();
   /** contactId → its contact point ids, so detail pages cost no table scan. */
   private readonly pointsByContact = new Map<number, number[]>();
-  private readonly next = { ...FIRST_ID };
+  private readonly next: Record<keyof typeof FIRST_ID, number> = { ...FIRST_ID };
 
   nextId(table: keyof typeof FIRST_ID): number {
     const id = this.next[table];

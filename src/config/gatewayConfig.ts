@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { sourceSchemas } from '../connectors/registry';
+import { serverSchema } from './schema';
+
+export const gatewayConfigSchema = z
+  .strictObject({
+    server: serverSchema.default(serverSchema.parse({})),
+    sources: z.array(z.discriminatedUnion('vendor', sourceSchemas)).min(1, 'must list at least one source'),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.sources.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `duplicate source id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,18 @@
+import type { VendorCallEvent } from '../core/call';
+import type { Connector } from '../core/connector';
+import { PipelinerConnector, pipelinerSourceSchema } from './pipeliner';
+
+/**
+ * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`)
+ * and how to build its connector. Adding a vendor = one folder plus one entry here.
+ */
+export const sourceSchemas = [pipelinerSourceSchema] as const;
+
+export type SourceConfig = ReturnType<(typeof sourceSchemas)[number]['parse']>;
+
+export function createConnector(config: SourceConfig, observeFn?: (event: VendorCallEvent) => void): Connector {
+  switch (config.vendor) {
+    case 'pipeliner':
+      return new PipelinerConnector(config, observeFn);
+  }
+}
