@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Settings every source has, whatever its vendor. */
-export const sourceBaseSchema = z.object({
+export const sourceBaseSchema = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be lowercase letters, digits, "-" or "_" (it appears in ids)'),
