@@ -32,8 +32,10 @@ interface SourceSlice<T> {
  * source in its own order; a source's rows start once every source before it is exhausted.
  * Every source still in the cursor is asked in parallel, so a filtered query that matches a
  * few rows everywhere costs one round trip; rows of a later source that do not fit are read
- * again on the next page. A failing source is reported through `reportPartial`, dropped from
- * the cursor, and the others still answer; if every source fails, the first error is thrown.
+ * again on the next page. A failing source is reported through `reportPartial` and dropped
+ * from the cursor while the others still answer — even when it is the only one, the answer is
+ * an empty page plus its error, never a thrown error: the connection is non-null in the
+ * schema, and a throw would blank every sibling field of the response.
  */
 export async function listAcross<E extends PagedEntity>(
   opts: ListAcrossOptions<E>,
@@ -65,7 +67,6 @@ export async function listAcross<E extends PagedEntity>(
   );
 
   const failed = slices.filter((s) => s.error);
-  if (failed.length > 0 && failed.length === slices.length) throw failed[0]!.error;
   for (const s of failed) opts.reportPartial(s.error as GatewayError);
 
   const healthy = slices.filter((s) => s.page);

@@ -1,6 +1,7 @@
 import type { Connector, ListArgs, Page } from '../../src/core/connector';
 import { GatewayError } from '../../src/core/errors';
 import { listAcross } from '../../src/core/listAcross';
+import type { ConnectionResult } from '../../src/core/paging';
 import type { ContactRecord } from '../../src/core/records';
 import { recordingCall } from '../support/calls';
 
@@ -28,7 +29,7 @@ async function walk(connectors: Connector[], first: number) {
   let after: string | null = null;
   let totals: Array<number | null> = [];
   for (let guard = 0; guard < 50; guard += 1) {
-    const page = await listAcross({
+    const page: ConnectionResult<ContactRecord> = await listAcross({
       entity: 'CONTACT', connectors, filterFor: () => ({}), first, after, include: new Set(), call: recordingCall(),
       prime: () => undefined, reportPartial: (e) => reported.push(e),
     });
@@ -61,7 +62,7 @@ describe('lists across sources', () => {
     const rest: string[] = [];
     let after: string | null = second;
     while (after) {
-      const next = await listAcross({
+      const next: ConnectionResult<ContactRecord> = await listAcross({
         entity: 'CONTACT', connectors: sources, filterFor: () => ({}), first: 2, after, include: new Set(),
         call: recordingCall(), prime: () => undefined, reportPartial: () => undefined,
       });
@@ -82,8 +83,11 @@ describe('lists across sources', () => {
     expect(reported.map((e) => [e.code, e.detail.source])).toEqual([['SOURCE_UNAVAILABLE', 'a']]);
   });
 
-  it('throws the error when every source fails', async () => {
-    await expect(walk([fakeSource('a', a, 10, { fail: true })], 10)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+  it('answers an empty page with the error when every source fails, so sibling fields survive', async () => {
+    const { seen, reported, totals } = await walk([fakeSource('a', a, 10, { fail: true })], 10);
+    expect(seen).toEqual([]);
+    expect(totals).toEqual([null]);
+    expect(reported.map((e) => e.code)).toEqual(['SOURCE_UNAVAILABLE']);
   });
 
   it('refuses a cursor of another list', async () => {

@@ -36,7 +36,10 @@ function loadById<E extends Entity>(
   return ctx.loaders.load(entity, decoded.source, decoded.remoteId);
 }
 
-/** Reference lists over sources; a failing source is left out with an error, the rest answer. */
+/**
+ * Reference lists over sources; a failing source is left out with an error at this field and
+ * the rest answer (the list is non-null: throwing would blank the whole response).
+ */
 async function referenceList<E extends ReferenceEntity>(
   entity: E,
   sources: readonly string[] | null | undefined,
@@ -46,7 +49,6 @@ async function referenceList<E extends ReferenceEntity>(
   const connectors = ctx.sources.select(sources, entity, 'LIST');
   const settled = await Promise.allSettled(connectors.map((c) => ctx.loaders.all(entity, c.id)));
   const failures = settled.filter((s) => s.status === 'rejected');
-  if (failures.length > 0 && failures.length === settled.length) throw failures[0]!.reason;
   for (const f of failures) ctx.reportPartial(toGatewayError(f.reason), info);
   return settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
 }

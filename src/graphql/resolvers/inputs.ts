@@ -65,6 +65,11 @@ export class InputReader {
     return out;
   }
 
+  /** Every vendor needs a name on accounts and opportunities: blank is as good as missing. */
+  notBlank(value: string, field: string[]): void {
+    if (!value.trim()) this.fail(field, `${field.at(-1)} cannot be empty`, 'REQUIRED');
+  }
+
   fail(field: string[] | null, message: string, code: UserError['code']): void {
     this.errors.push({ field, message, code });
   }
@@ -96,6 +101,7 @@ export function readContact(input: CreateContactInput, r: InputReader): CreateCo
 }
 
 export function readAccount(input: CreateAccountInput, r: InputReader): CreateAccountCommand {
+  r.notBlank(input.name, ['name']);
   const a = input.address;
   return defined({
     name: input.name,
@@ -116,6 +122,7 @@ export function readAccount(input: CreateAccountInput, r: InputReader): CreateAc
 }
 
 export function readOpportunity(input: CreateOpportunityInput, r: InputReader): CreateOpportunityCommand {
+  r.notBlank(input.name, ['name']);
   const contactIds = (input.contactIds ?? [])
     .map((id, i) => r.ref(id, 'Contact', ['contactIds', String(i)]))
     .filter((id): id is string => id !== undefined);

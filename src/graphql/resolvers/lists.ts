@@ -32,7 +32,7 @@ export interface ConnectionArgs<E extends PagedEntity> {
 /**
  * Resolves a list field over one or more sources. A source that cannot apply a requested
  * filter is left out with an UNSUPPORTED_BY_SOURCE error at this field (never answered
- * unfiltered); when it was the only source, that error is the answer.
+ * unfiltered), like a source that fails: the rest of the response stays intact.
  */
 export async function resolveConnection<E extends PagedEntity>(
   args: ConnectionArgs<E>,
@@ -54,10 +54,9 @@ export async function resolveConnection<E extends PagedEntity>(
       `Source "${c.id}" (${c.vendor}) cannot filter ${args.entity.toLowerCase()}s by ${missing.join(', ')}`,
       { source: c.id, vendor: c.vendor },
     );
-    if (args.connectors.length === 1) throw error;
     ctx.reportPartial(error, info);
   }
-  if (able.length === 0) return emptyConnection();
+  if (able.length === 0) return emptyConnection(null);
   return listAcross({
     entity: args.entity,
     connectors: able,
@@ -71,11 +70,12 @@ export async function resolveConnection<E extends PagedEntity>(
   });
 }
 
-export function emptyConnection<T>(): ConnectionResult<T> {
+/** No rows: `totalCount` 0 when that is known to be true, null when sources were left out. */
+export function emptyConnection<T>(totalCount: number | null): ConnectionResult<T> {
   return {
     edges: [],
     pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-    totalCount: 0,
+    totalCount,
   };
 }
 

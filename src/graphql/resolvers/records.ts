@@ -47,7 +47,7 @@ export const Account: R['Account'] = {
         }),
         info,
       );
-      return emptyConnection();
+      return emptyConnection(null);
     }
     return resolveConnection(
       { entity: 'OPPORTUNITY', connectors: [connector], filter: { accountId: a.remoteId }, first, after },
