@@ -1,3 +1,5 @@
+import type { AnyRecord } from './records';
+
 /** One HTTP request sent to a vendor, as reported to whoever counts them. */
 export interface VendorCallEvent {
   source: string;
@@ -24,6 +26,11 @@ export interface CallContext {
    * Never holds a write, and dies with the operation, so a later request reads fresh data.
    */
   readonly sharedReads: Map<string, Promise<unknown>>;
+  /**
+   * Hands over a record that arrived embedded in another (an expanded relation), so loading it
+   * later in this operation costs nothing. Optional: outside an operation nobody listens.
+   */
+  prime?(record: AnyRecord): void;
 }
 
 /** A call context for work outside a GraphQL operation (start-up checks, scripts). */

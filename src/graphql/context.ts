@@ -27,15 +27,18 @@ export interface GatewayContext {
 export function createContext(sources: SourceRegistry, requestId: string = randomUUID()): GatewayContext {
   const vendorCalls: VendorCallEvent[] = [];
   const partialErrors: PartialError[] = [];
+  let loaders: RecordLoaders | null = null;
   const call: CallContext = {
     requestId,
     onVendorCall: (event) => vendorCalls.push(event),
     sharedReads: new Map(),
+    prime: (record) => loaders?.prime(record),
   };
+  loaders = new RecordLoaders(sources, call);
   return {
     requestId,
     sources,
-    loaders: new RecordLoaders(sources, call),
+    loaders,
     call,
     vendorCalls,
     partialErrors,

@@ -51,9 +51,12 @@ export function accountExpand(include: ReadonlySet<string>): string[] {
   return include.has('owner') ? ['owner'] : [];
 }
 
-/** Everything a single-record read expands: one request answers every relation. */
-export const FULL_CONTACT_EXPAND = ['account_relations', 'owner', 'primary_account'];
-export const FULL_OPPORTUNITY_EXPAND = ['contact_relations', 'owner', 'primary_account', 'primary_contact', 'step'];
+/**
+ * Everything a single-record read expands: one request answers every relation, and the
+ * related records that come along are primed into the operation's loaders.
+ */
+export const FULL_CONTACT_EXPAND = ['account_relations.account', 'owner', 'primary_account'];
+export const FULL_OPPORTUNITY_EXPAND = ['contact_relations.contact', 'owner', 'primary_account', 'primary_contact', 'step'];
 
 /** Prefixes every expand path, for expanding inside a relation row (`contact.owner`). */
 function under(prefix: string, paths: string[]): string[] {
@@ -178,11 +181,13 @@ export class PipelinerReads {
   /** Contacts by id: one GET each (Pipeliner has no batch read), `concurrency` at a time. */
   async getContacts(ids: readonly string[], concurrency: number, call: CallContext): Promise<Array<ContactRecord | null>> {
     const rows = await mapLimit(ids, concurrency, (id) => this.client.get('Contacts', pipelinerContact, id, FULL_CONTACT_EXPAND, call));
+    for (const c of rows) if (c) relatedOfContact(this.source, c).forEach((r) => call.prime?.(r));
     return rows.map((c) => (c ? fromPipelinerContact(this.source, c) : null));
   }
 
   async getAccounts(ids: readonly string[], concurrency: number, call: CallContext): Promise<Array<AccountRecord | null>> {
-    const rows = await mapLimit(ids, concurrency, (id) => this.client.get('Accounts', pipelinerAccount, id, [], call));
+    const rows = await mapLimit(ids, concurrency, (id) => this.client.get('Accounts', pipelinerAccount, id, ['owner'], call));
+    for (const a of rows) if (a) relatedOfAccount(this.source, a).forEach((r) => call.prime?.(r));
     return rows.map((a) => (a ? fromPipelinerAccount(this.source, a) : null));
   }
 
@@ -191,6 +196,7 @@ export class PipelinerReads {
       mapLimit(ids, concurrency, (id) => this.client.get('Opportunities', pipelinerOpportunity, id, FULL_OPPORTUNITY_EXPAND, call)),
       this.lookups(call),
     ]);
+    for (const o of rows) if (o) relatedOfOpportunity(this.source, o).forEach((r) => call.prime?.(r));
     return rows.map((o) => (o ? this.toOpportunity(o, lookups) : null));
   }
 
