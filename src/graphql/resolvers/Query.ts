@@ -77,7 +77,13 @@ export const Query: QueryResolvers<GatewayContext> = {
     if (ids.length > 100) throw new GatewayError('BAD_USER_INPUT', `ids takes at most 100 ids, got ${ids.length}`);
     // Per-item errors: graphql-js reports an Error in a list at that item's path.
     return Promise.all(
-      ids.map((id, i) => loadDecoded(decodeId(id, `ids[${i}]`), ctx, `ids[${i}]`).catch((e: unknown) => toGatewayError(e))),
+      ids.map(async (id, i) => {
+        try {
+          return await loadDecoded(decodeId(id, `ids[${i}]`), ctx, `ids[${i}]`);
+        } catch (e) {
+          return toGatewayError(e);
+        }
+      }),
     ) as never;
   },
 
