@@ -1,0 +1,165 @@
+import type { SimHandler, SimRequest, SimResponse } from '../kit';
+import { ENTITIES, type EntityDef } from './entities';
+import {
+  ApiError,
+  invalidJson,
+  invalidParameter,
+  methodNotAllowed,
+  recordNotFound,
+  routeNotFound,
+  spaceNotFound,
+  unauthorized,
+  unknownType,
+} from './errors';
+import type { ResolvedOptions } from './options';
+import { parseBool, parseFieldTree, parseListQuery, runListQuery } from './query';
+import { renderRecord, type RenderContext } from './records';
+import type { PipelinerStore } from './store';
+import { Clock, isKnownTimeZone } from './time';
+import type { WriteContext } from './writes';
+import { batchDelete, batchModify, createRecord, deleteRecord, parseRollbackMethod, updateRecord } from './writes';
+
+/**
+ * The router: `/api/v100/rest/spaces/{space}/entities/{Plural}[/{id}|/batch-modify|/batch-delete]`
+ * (vendor notes §1–§2). Order of checks: route shape (framework 404), credentials present
+ * (401), space known (404), credentials right (401), entity known (404 code 2006), method.
+ */
+
+export interface RouterState {
+  readonly options: ResolvedOptions;
+  /** The current store (replaced by `reset()`). */
+  store(): PipelinerStore;
+}
+
+const ROUTE = /^\/api\/v100\/rest\/spaces\/([^/]+)\/entities\/([^/]+)(?:\/([^/]+))?$/;
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+function credentialsOf(req: SimRequest): { user: string; pass: string } | null {
+  const header = req.headers['authorization'];
+  const m = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header) : null;
+  if (!m?.[1]) return null;
+  const text = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = text.indexOf(':');
+  return colon < 0 ? null : { user: text.slice(0, colon), pass: text.slice(colon + 1) };
+}
+
+function parseBody(req: SimRequest): unknown {
+  if (req.rawBody.trim() === '') throw invalidJson();
+  try {
+    return JSON.parse(req.rawBody) as unknown;
+  } catch {
+    throw invalidJson();
+  }
+}
+
+function parseValidationLevel(text: string | null): number {
+  if (text === null || text.trim() === '') return 0;
+  if (!/^\d+$/.test(text.trim())) throw invalidParameter("Parameter 'validation-level' must be an integer bit mask.");
+  return Number(text);
+}
+
+function ok(data: unknown, status = 200): SimResponse {
+  return { status, body: { success: true, data } };
+}
+
+export function createPipelinerHandler(state: RouterState): SimHandler {
+  const { options } = state;
+  const clock = new Clock(options.clockOffsetMicros);
+
+  function list(ctx: RenderContext, def: EntityDef, q: URLSearchParams): SimResponse {
+    const query = parseListQuery(def, q, options.oversizePage);
+    const page = runListQuery(ctx, def, ctx.store.rows(def.plural, query.includeDeleted), query);
+    const data = page.rows.map((row) => renderRecord(ctx, def, row, query.expand, query.only));
+    // Key order as recorded: success, total, page_info, data. Legacy limit/offset: no page_info.
+    const body = page.pageInfo
+      ? { success: true, total: page.total, page_info: page.pageInfo, data }
+      : { success: true, total: page.total, data };
+    return { status: 200, body };
+  }
+
+  function handle(req: SimRequest): SimResponse {
+    const m = ROUTE.exec(req.path);
+    const space = m?.[1] !== undefined ? decode(m[1]) : null;
+    const plural = m?.[2] !== undefined ? decode(m[2]) : null;
+    const tail = m?.[3] !== undefined ? decode(m[3]) : undefined;
+    if (space === null || plural === null || tail === null) return routeNotFound();
+
+    const given = credentialsOf(req);
+    if (!given) throw unauthorized('Missing or invalid Authorization header.');
+    if (space !== options.spaceId) throw spaceNotFound();
+    if (given.user !== options.username || given.pass !== options.password) {
+      throw unauthorized('Invalid API credentials.');
+    }
+    const def = ENTITIES.get(plural);
+    if (!def) throw unknownType(plural);
+
+    const store = state.store();
+    const now = clock.nowMicros();
+    const zone = req.headers['timezone'];
+    const render: RenderContext = {
+      store,
+      origin: req.origin,
+      spaceId: options.spaceId,
+      now,
+      ...(typeof zone === 'string' && isKnownTimeZone(zone) ? { timeZone: zone } : {}),
+    };
+    const write = (): WriteContext => ({
+      store,
+      now,
+      primaryRule: options.primaryRule,
+      validationLevel: parseValidationLevel(req.query.get('validation-level')),
+    });
+
+    if (tail === undefined) {
+      if (req.method === 'GET') return list(render, def, req.query);
+      if (req.method === 'POST') {
+        const row = createRecord(write(), def, parseBody(req));
+        return ok(renderRecord(render, def, row), 201);
+      }
+      return methodNotAllowed(['GET', 'POST']);
+    }
+    if ((tail === 'batch-modify' || tail === 'batch-delete') && req.method === 'POST' && def.batch) {
+      const rollback = parseRollbackMethod(req.query.get('rollback-method'));
+      const body = parseBody(req);
+      const data =
+        tail === 'batch-modify' ? batchModify(write(), def, body, rollback) : batchDelete(write(), def, body, rollback);
+      return ok(data);
+    }
+    switch (req.method) {
+      case 'GET': {
+        const row = parseBool(req.query.get('include-deleted'))
+          ? store.get(def.plural, tail)
+          : store.live(def.plural, tail);
+        if (!row) throw recordNotFound(def.name, tail);
+        const expand = parseFieldTree(def, req.query.get('expand'), 'expand');
+        const only = parseFieldTree(def, req.query.get('load-only'), 'load-only');
+        return ok(renderRecord(render, def, row, expand, only));
+      }
+      case 'PATCH': {
+        const row = updateRecord(write(), def, tail, parseBody(req));
+        return ok(renderRecord(render, def, row));
+      }
+      case 'DELETE':
+        deleteRecord(write(), def, tail);
+        return ok(tail);
+      default:
+        return methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+    }
+  }
+
+  return (req) => {
+    try {
+      return handle(req);
+    } catch (err) {
+      if (err instanceof ApiError) return { status: err.status, body: err.body };
+      throw err;
+    }
+  };
+}
