@@ -1,4 +1,5 @@
 import type { CallContext } from './call';
+import type { InputRejected } from './errors';
 import type {
   AccountRecord,
   AnyRecord,
@@ -159,6 +160,15 @@ export interface Connector {
     cmd: CreateOpportunityCommand,
     call: CallContext,
   ): Promise<CreateResult<OpportunityRecord>>;
+
+  /**
+   * Creates many in as few vendor calls as the vendor's batch write allows, for sources that
+   * declare BATCH_CREATE. Aligned with `cmds`: each item is its created record or the input
+   * problems that kept it from being written. Only what the vendor confirmed is a record.
+   * Sources without it are served by the gateway with bounded concurrent single creates.
+   */
+  createContacts?(cmds: CreateContactCommand[], call: CallContext): Promise<Array<CreateResult<ContactRecord> | InputRejected>>;
+  createAccounts?(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>>;
 
   /** Releases pools and timers. */
   close(): Promise<void>;

@@ -76,10 +76,15 @@ export class HttpClient {
 
   /**
    * Sends `req`. GETs are shared within the operation: an identical GET already made (or under
-   * way) in the same `call` costs no second vendor request.
+   * way) in the same `call` costs no second vendor request — until a write to the same source,
+   * after which reads go to the vendor again.
    */
   request(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
-    if (req.method !== 'GET') return this.attempt(req, call);
+    if (req.method !== 'GET') {
+      // A write may change what any earlier read saw: later reads of this source go to the vendor.
+      for (const key of call.sharedReads.keys()) if (key.startsWith(`${this.options.source} `)) call.sharedReads.delete(key);
+      return this.attempt(req, call);
+    }
     const key = `${this.options.source} ${req.path}?${req.query?.toString() ?? ''}`;
     const shared = call.sharedReads.get(key) as Promise<HttpResponse> | undefined;
     if (shared) return shared;

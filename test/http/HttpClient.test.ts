@@ -93,6 +93,15 @@ describe('HttpClient', () => {
     expect(sim.log).toHaveLength(2);
   });
 
+  it('stops sharing a read once the operation writes to the same source', async () => {
+    const call = recordingCall();
+    await client.request({ method: 'GET', path: '/list' }, call);
+    await client.request({ method: 'GET', path: '/list' }, call);
+    await client.request({ method: 'POST', path: '/list', json: {} }, call);
+    await client.request({ method: 'GET', path: '/list' }, call);
+    expect(sim.log.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+  });
+
   it('returns vendor validation answers (422) to the connector untouched', async () => {
     sim.failNext({ status: 422, body: { code: 40000 } });
     const res = await client.request({ method: 'POST', path: '/things', json: {} }, recordingCall());

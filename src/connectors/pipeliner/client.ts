@@ -4,7 +4,7 @@ import { HttpClient } from '../../http/HttpClient';
 import type { VendorCallEvent } from '../../core/call';
 import type { PipelinerSourceConfig } from './config';
 import { pipelinerFailure, unexpectedAnswer, type FieldMap } from './errors';
-import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
+import { pipelinerError, pipelinerItemEnvelope, pipelinerListEnvelope, type PipelinerError } from './wire';
 
 /** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */
 export const PIPELINER_MAX_PAGE = 100;
@@ -125,6 +125,31 @@ export class PipelinerClient {
     const envelope = pipelinerItemEnvelope.safeParse(res.body);
     if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `creating ${plural}`, envelope.error);
     return this.parse(schema, envelope.data.data, `creating ${plural}`);
+  }
+
+  /**
+   * `POST /entities/{plural}/batch-modify?rollback-method=1`: items without `id` are created;
+   * with rollback method 1 only failing items are rolled back and answered inline (vendor notes
+   * §2, §5). Aligned with `bodies`: the new id, or the vendor's error for that item.
+   */
+  async batchCreate(
+    plural: string,
+    bodies: Array<Record<string, unknown>>,
+    call: CallContext,
+  ): Promise<Array<{ id: string } | { error: PipelinerError }>> {
+    const query = new URLSearchParams({ 'rollback-method': '1' });
+    const res = await this.http.request({ method: 'POST', path: `/${plural}/batch-modify`, query, json: bodies }, call);
+    if (res.status !== 200) throw this.failure(`the ${singular(plural)} batch create`, res.status, res.body, {});
+    const envelope = pipelinerItemEnvelope.safeParse(res.body);
+    const data = envelope.success ? envelope.data.data : null;
+    if (!Array.isArray(data) || data.length !== bodies.length) {
+      throw unexpectedAnswer(this.config.id, 'PIPELINER', `the ${singular(plural)} batch create`);
+    }
+    return data.map((item) => {
+      if (typeof item === 'string') return { id: item };
+      const error = pipelinerError.safeParse(item);
+      return { error: error.success ? error.data : { message: 'item refused' } };
+    });
   }
 
   close(): Promise<void> {

@@ -12,9 +12,11 @@ import type {
   PagedEntity,
   ReferenceEntity,
 } from '../../core/connector';
+import type { InputRejected } from '../../core/errors';
 import type { AccountRecord, ContactRecord, Entity, OpportunityRecord, RecordOf } from '../../core/records';
 import { PIPELINER_MAX_PAGE, PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
+import { PipelinerBatchCreates } from './batchCreates';
 import { PipelinerCreates } from './creates';
 import { PipelinerReads } from './reads';
 import { PipelinerReference } from './reference';
@@ -23,13 +25,13 @@ import { PipelinerReference } from './reference';
 export const PIPELINER_CAPABILITIES: readonly Capability[] = [
   {
     entity: 'CONTACT',
-    operations: ['READ', 'LIST', 'CREATE'],
+    operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'],
     filters: ['email', 'name', 'accountId', 'updatedSince'],
     requiredOnCreate: ['firstName|lastName'],
   },
   {
     entity: 'ACCOUNT',
-    operations: ['READ', 'LIST', 'CREATE'],
+    operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'],
     filters: ['name', 'email', 'updatedSince'],
     requiredOnCreate: ['name'],
   },
@@ -57,6 +59,7 @@ export class PipelinerConnector implements Connector {
   private readonly reference: PipelinerReference;
   private readonly reads: PipelinerReads;
   private readonly creates: PipelinerCreates;
+  private readonly batchCreates: PipelinerBatchCreates;
 
   constructor(
     private readonly config: PipelinerSourceConfig,
@@ -68,6 +71,7 @@ export class PipelinerConnector implements Connector {
     this.reference = new PipelinerReference(config.id, this.client);
     this.reads = new PipelinerReads(config.id, this.client, this.reference);
     this.creates = new PipelinerCreates(config, this.client, this.reference, this.reads);
+    this.batchCreates = new PipelinerBatchCreates(config, this.client, this.creates, this.reads);
   }
 
   async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
@@ -128,6 +132,14 @@ export class PipelinerConnector implements Connector {
 
   createOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<CreateResult<OpportunityRecord>> {
     return this.creates.createOpportunity(cmd, call);
+  }
+
+  createContacts(cmds: CreateContactCommand[], call: CallContext): Promise<Array<CreateResult<ContactRecord> | InputRejected>> {
+    return this.batchCreates.createContacts(cmds, call);
+  }
+
+  createAccounts(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>> {
+    return this.batchCreates.createAccounts(cmds, call);
   }
 
   close(): Promise<void> {

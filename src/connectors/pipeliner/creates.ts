@@ -33,13 +33,20 @@ export class PipelinerCreates {
   ) {}
 
   async createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
+    const body = await this.accountBody(cmd, call);
+    const created = await this.client.create('Accounts', pipelinerAccount, body, ACCOUNT_FIELDS, call);
+    return { record: fromPipelinerAccount(this.config.id, created), warnings: [] };
+  }
+
+  /** The `createAccountInput` body for `cmd`, or InputRejected naming every problem. */
+  async accountBody(cmd: CreateAccountCommand, call: CallContext): Promise<Record<string, unknown>> {
     const errors: UserError[] = [];
     if (!cmd.name.trim()) errors.push({ field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' });
     checkSlots(cmd, errors);
     const ownerId = await this.owner(cmd.ownerId, errors, call);
     if (errors.length > 0 || !ownerId) throw new InputRejected(errors);
     const a = cmd.address;
-    const body = withoutEmpty({
+    return withoutEmpty({
       name: cmd.name.trim(),
       owner_id: ownerId,
       ...slotFields('email', cmd.emails),
@@ -51,8 +58,6 @@ export class PipelinerCreates {
       zip_code: a?.postalCode,
       country: a?.country,
     });
-    const created = await this.client.create('Accounts', pipelinerAccount, body, ACCOUNT_FIELDS, call);
-    return { record: fromPipelinerAccount(this.config.id, created), warnings: [] };
   }
 
   /**
@@ -61,6 +66,13 @@ export class PipelinerCreates {
    * Contact": Quick Account Position). The unit follows from the owner on Pipeliner's side.
    */
   async createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
+    const body = await this.contactBody(cmd, call);
+    const created = await this.client.create('Contacts', pipelinerContact, body, CONTACT_FIELDS, call);
+    return { record: fromPipelinerContact(this.config.id, created), warnings: [] };
+  }
+
+  /** The `createContactInput` body for `cmd`, or InputRejected naming every problem. */
+  async contactBody(cmd: CreateContactCommand, call: CallContext): Promise<Record<string, unknown>> {
     const errors: UserError[] = [];
     if (!cmd.firstName?.trim() && !cmd.lastName?.trim()) {
       errors.push({ field: ['lastName'], message: 'Pipeliner needs a first or a last name; both are empty', code: 'REQUIRED' });
@@ -74,7 +86,7 @@ export class PipelinerCreates {
       errors.push({ field: ['accountId'], message: `no account ${cmd.accountId} in source "${this.config.id}"`, code: 'NOT_FOUND' });
     }
     if (errors.length > 0 || !ownerId) throw new InputRejected(errors);
-    const body = withoutEmpty({
+    return withoutEmpty({
       owner_id: ownerId,
       first_name: cmd.firstName?.trim(),
       middle_name: cmd.middleName?.trim(),
@@ -86,8 +98,6 @@ export class PipelinerCreates {
         ? { account_relations: [{ account_id: cmd.accountId, is_primary: true }], account_position: cmd.jobTitle }
         : { position: cmd.jobTitle }),
     });
-    const created = await this.client.create('Contacts', pipelinerContact, body, CONTACT_FIELDS, call);
-    return { record: fromPipelinerContact(this.config.id, created), warnings: [] };
   }
 
   /**
@@ -259,7 +269,7 @@ function slotMap(prefix: 'email' | 'phone', field: string): FieldMap {
 }
 
 /** Pipeliner api_name → unified input field, for mapping a 422's `field_errors`. */
-const ACCOUNT_FIELDS: FieldMap = {
+export const ACCOUNT_FIELDS: FieldMap = {
   name: ['name'],
   owner_id: ['ownerId'],
   home_page: ['website'],
@@ -272,7 +282,7 @@ const ACCOUNT_FIELDS: FieldMap = {
   ...slotMap('phone', 'phones'),
 };
 
-const CONTACT_FIELDS: FieldMap = {
+export const CONTACT_FIELDS: FieldMap = {
   owner_id: ['ownerId'],
   first_name: ['firstName'],
   middle_name: ['middleName'],

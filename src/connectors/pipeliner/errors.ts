@@ -45,6 +45,14 @@ export function pipelinerFailure(
   });
 }
 
+/** One batch item's inline Error (same shape as a 422 body) as the input problems it names. */
+export function pipelinerItemRejection(operation: string, error: unknown, fields: FieldMap): InputRejected {
+  const mapped = pipelinerFailure('', 'PIPELINER', operation, 422, error, fields);
+  return mapped instanceof InputRejected
+    ? mapped
+    : new InputRejected([{ field: null, message: `Pipeliner rejected ${operation}`, code: 'REJECTED' }]);
+}
+
 /** An answer whose shape we do not recognise: the vendor changed or a proxy interfered. */
 export function unexpectedAnswer(source: string, vendor: Vendor, what: string, cause?: unknown): GatewayError {
   return new GatewayError('SOURCE_UNAVAILABLE', `Source "${source}" sent an unexpected answer to ${what}`, { source, vendor }, { cause });

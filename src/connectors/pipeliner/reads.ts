@@ -21,6 +21,7 @@ import {
   pipelinerAccountOpptyRow,
   pipelinerContact,
   pipelinerOpportunity,
+  type PipelinerAccount,
   type PipelinerContact,
   type PipelinerOpportunity,
 } from './wire';
@@ -198,6 +199,38 @@ export class PipelinerReads {
     ]);
     for (const o of rows) if (o) relatedOfOpportunity(this.source, o).forEach((r) => call.prime?.(r));
     return rows.map((o) => (o ? this.toOpportunity(o, lookups) : null));
+  }
+
+  /**
+   * Records just created, found among the newest (`order-by=-created`, 100 a page): a batch
+   * of n costs about n/100 requests instead of n reads by id. Anything not found in the first
+   * pages (others writing at the same moment) is read by id. Aligned with `ids`.
+   */
+  async newest<T extends { remoteId: string }>(
+    plural: 'Contacts' | 'Accounts',
+    ids: readonly string[],
+    map: (row: PipelinerContact | PipelinerAccount) => T,
+    byId: (missing: string[]) => Promise<Array<T | null>>,
+    call: CallContext,
+  ): Promise<Array<T | null>> {
+    const wanted = new Set(ids);
+    const found = new Map<string, T>();
+    const schema = plural === 'Contacts' ? pipelinerContact : pipelinerAccount;
+    let after: string | null = null;
+    for (let page = 0; page <= Math.ceil(ids.length / 100) && found.size < wanted.size; page += 1) {
+      const rows: PipelinerPage<PipelinerContact | PipelinerAccount> = await this.client.list<PipelinerContact | PipelinerAccount>(
+        plural,
+        schema,
+        { first: 100, after, orderBy: ORDER },
+        call,
+      );
+      for (const row of rows.data) if (wanted.has(row.id)) found.set(row.id, map(row));
+      if (!rows.hasNextPage) break;
+      after = rows.endCursor;
+    }
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) (await byId(missing)).forEach((r, i) => r && found.set(missing[i]!, r));
+    return ids.map((id) => found.get(id) ?? null);
   }
 
   /** Currency codes and stages by id: reference data read once per operation. */

@@ -307,7 +307,18 @@ export type MoneyInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   createAccount: CreateAccountPayload;
+  /** Creates many accounts; the same rules as `createContacts`. */
+  createAccounts: Array<CreateAccountPayload>;
   createContact: CreateContactPayload;
+  /**
+   * Creates many contacts (at most 1000; inputs may name different sources): one payload per
+   * input, in order. Sources declaring BATCH_CREATE write them in batches (Pipeliner
+   * `batch-modify` with partial rollback, 100 a call); others get bounded concurrent single
+   * creates. A refused input gets its own `userErrors` and does not stop the others; only what
+   * the vendor confirmed is returned as created. `userErrors` fields are paths under
+   * `inputs.<index>`.
+   */
+  createContacts: Array<CreateContactPayload>;
   createOpportunity: CreateOpportunityPayload;
 };
 
@@ -317,8 +328,18 @@ export type MutationCreateAccountArgs = {
 };
 
 
+export type MutationCreateAccountsArgs = {
+  inputs: Array<CreateAccountInput>;
+};
+
+
 export type MutationCreateContactArgs = {
   input: CreateContactInput;
+};
+
+
+export type MutationCreateContactsArgs = {
+  inputs: Array<CreateContactInput>;
 };
 
 
@@ -335,6 +356,7 @@ export type Node = {
 };
 
 export type Operation =
+  /** Creates many records in one vendor call (batch mutations work on every source that can CREATE). */
   | 'BATCH_CREATE'
   | 'CREATE'
   | 'LIST'
@@ -903,7 +925,9 @@ export type MoneyResolvers<ContextType = GatewayContext, ParentType extends Reso
 
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createAccount?: Resolver<ResolversTypes['CreateAccountPayload'], ParentType, ContextType, RequireFields<MutationCreateAccountArgs, 'input'>>;
+  createAccounts?: Resolver<Array<ResolversTypes['CreateAccountPayload']>, ParentType, ContextType, RequireFields<MutationCreateAccountsArgs, 'inputs'>>;
   createContact?: Resolver<ResolversTypes['CreateContactPayload'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
+  createContacts?: Resolver<Array<ResolversTypes['CreateContactPayload']>, ParentType, ContextType, RequireFields<MutationCreateContactsArgs, 'inputs'>>;
   createOpportunity?: Resolver<ResolversTypes['CreateOpportunityPayload'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
 };
 
