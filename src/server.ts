@@ -13,6 +13,7 @@ import { formatGatewayError } from './graphql/errors';
 import { maxDepthRule } from './graphql/limits';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { buildSchema } from './graphql/schema';
+import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
 
 export interface GatewayOptions {
@@ -51,6 +52,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     options.connectors ?? config.sources.map((s) => createConnector(s, (event) => metrics.observeVendorCall(event))),
   );
   const server = config.server;
+  const idempotency = {
+    store: config.idempotency.redisUrl
+      ? new RedisIdempotencyStore(config.idempotency.redisUrl)
+      : new MemoryIdempotencyStore(),
+    options: { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: 120_000, waitMs: 60_000 },
+  };
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     introspection: server.introspection,
@@ -102,7 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: request,
-      context: async () => createContext(sources),
+      context: () => Promise.resolve(createContext(sources, idempotency)),
     });
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of response.headers) outHeaders[k] = v;
@@ -141,7 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async execute(query, variables) {
       const response = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: createContext(sources) },
+        { contextValue: createContext(sources, idempotency) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
       return response.body.singleResult as ExecuteResult;
@@ -155,6 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       await apollo.stop();
       await sources.close();
+      await idempotency.store.close();
     },
   };
 }

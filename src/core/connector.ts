@@ -114,6 +114,19 @@ export interface CreateOpportunityCommand {
   description?: string;
 }
 
+/** One vendor request a create would send; `path` is below the source's API base (no host). */
+export interface PlannedRequest {
+  method: 'POST' | 'PUT' | 'PATCH';
+  path: string;
+  body: unknown;
+}
+
+export interface PlanResult {
+  /** In the order the create would send them. */
+  requests: PlannedRequest[];
+  warnings: string[];
+}
+
 export interface CreateResult<T> {
   record: T;
   /** What was written differently from what was asked. */
@@ -169,6 +182,15 @@ export interface Connector {
    */
   createContacts?(cmds: CreateContactCommand[], call: CallContext): Promise<Array<CreateResult<ContactRecord> | InputRejected>>;
   createAccounts?(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>>;
+
+  /**
+   * Dry runs: check a create exactly as the create would (vendor rules, references, defaults)
+   * and answer the requests it would send, without writing. Throws InputRejected like a
+   * create. A source without them refuses `dryRun` (it is never silently ignored).
+   */
+  planContact?(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult>;
+  planAccount?(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult>;
+  planOpportunity?(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult>;
 
   /** Releases pools and timers. */
   close(): Promise<void>;

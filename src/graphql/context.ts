@@ -4,6 +4,7 @@ import type { CallContext, VendorCallEvent } from '../core/call';
 import type { GatewayError } from '../core/errors';
 import { RecordLoaders } from '../core/loaders';
 import type { SourceRegistry } from '../core/sources';
+import type { IdempotencyOptions, IdempotencyStore } from '../idempotency';
 
 /** An error of one source whose part of a field was left out while the rest answered. */
 export interface PartialError {
@@ -20,11 +21,17 @@ export interface GatewayContext {
   /** Vendor requests made by this operation, retries included. */
   vendorCalls: VendorCallEvent[];
   partialErrors: PartialError[];
+  /** Where idempotency keys live (shared by every request of this gateway). */
+  idempotency: { store: IdempotencyStore; options: IdempotencyOptions };
   /** Reports a source's error at the current field while the field still answers. */
   reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
 }
 
-export function createContext(sources: SourceRegistry, requestId: string = randomUUID()): GatewayContext {
+export function createContext(
+  sources: SourceRegistry,
+  idempotency: GatewayContext['idempotency'],
+  requestId: string = randomUUID(),
+): GatewayContext {
   const vendorCalls: VendorCallEvent[] = [];
   const partialErrors: PartialError[] = [];
   let loaders: RecordLoaders | null = null;
@@ -42,6 +49,7 @@ export function createContext(sources: SourceRegistry, requestId: string = rando
     call,
     vendorCalls,
     partialErrors,
+    idempotency,
     reportPartial(error, info) {
       partialErrors.push({ error, path: pathOf(info) });
     },

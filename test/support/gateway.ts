@@ -7,9 +7,17 @@ import { createGateway, type ExecuteResult, type Gateway } from '../../src/serve
  * A gateway over the given connectors, silent, for in-process GraphQL tests:
  * `const gw = await testGateway([connector]); const r = await gw.execute(query, vars)`.
  */
-export async function testGateway(connectors: Connector[], server: Record<string, unknown> = {}): Promise<Gateway> {
+export async function testGateway(
+  connectors: Connector[],
+  server: Record<string, unknown> = {},
+  idempotency: { redisUrl?: string; ttlSeconds?: number } = {},
+): Promise<Gateway> {
   return createGateway({
-    config: { server: serverSchema.parse({ logLevel: 'silent', ...server }), sources: [] },
+    config: {
+      server: serverSchema.parse({ logLevel: 'silent', ...server }),
+      idempotency: { ttlSeconds: 86_400, ...idempotency },
+      sources: [],
+    },
     logger: pino({ level: 'silent' }),
     connectors,
   });

@@ -10,6 +10,7 @@ import type {
   ListArgs,
   Page,
   PagedEntity,
+  PlanResult,
   ReferenceEntity,
 } from '../../core/connector';
 import type { InputRejected } from '../../core/errors';
@@ -140,6 +141,18 @@ export class PipelinerConnector implements Connector {
 
   createAccounts(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>> {
     return this.batchCreates.createAccounts(cmds, call);
+  }
+
+  planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planContact(cmd, call);
+  }
+
+  planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planAccount(cmd, call);
+  }
+
+  planOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planOpportunity(cmd, call);
   }
 
   close(): Promise<void> {

@@ -4,6 +4,7 @@ import type {
   CreateContactCommand,
   CreateOpportunityCommand,
   CreateResult,
+  PlanResult,
 } from '../../core/connector';
 import { InputRejected, type UserError } from '../../core/errors';
 import type { AccountRecord, ContactRecord, CurrencyRecord, OpportunityRecord, StageRecord } from '../../core/records';
@@ -107,6 +108,27 @@ export class PipelinerCreates {
    * requires, the base value computed with the exchange-rate list in force.
    */
   async createOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<CreateResult<OpportunityRecord>> {
+    const { body, currencies, pipelines, primaryContact } = await this.opportunityDraft(cmd, call);
+    const created = await this.client.create('Opportunities', pipelinerOpportunity, body, OPPORTUNITY_FIELDS, call);
+    const record = this.reads.toOpportunity(created, {
+      codes: new Map(currencies.map((c) => [c.remoteId, c.code])),
+      stages: new Map(pipelines.flatMap((p) => p.stages).map((s) => [s.remoteId, s])),
+    });
+    // The answer lists relation rows as URLs; the contacts are those Pipeliner just accepted.
+    const ordered = primaryContact ? [primaryContact, ...cmd.contactIds.filter((id) => id !== primaryContact)] : [];
+    return {
+      record: {
+        ...record,
+        accountId: record.accountId ?? cmd.accountId ?? null,
+        primaryContactId: record.primaryContactId ?? primaryContact ?? null,
+        contactIds: ordered,
+      },
+      warnings: [],
+    };
+  }
+
+  /** The `createOpportunityInput` body for `cmd` with what it was built from, or InputRejected. */
+  async opportunityDraft(cmd: CreateOpportunityCommand, call: CallContext) {
     const errors: UserError[] = [];
     if (!cmd.name.trim()) errors.push({ field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' });
     if (cmd.probability !== undefined) {
@@ -149,22 +171,20 @@ export class PipelinerCreates {
           ? cmd.contactIds.map((id) => ({ contact_id: id, is_primary: id === primaryContact }))
           : undefined,
     });
-    const created = await this.client.create('Opportunities', pipelinerOpportunity, body, OPPORTUNITY_FIELDS, call);
-    const record = this.reads.toOpportunity(created, {
-      codes: new Map(currencies.map((c) => [c.remoteId, c.code])),
-      stages: new Map(pipelines.flatMap((p) => p.stages).map((s) => [s.remoteId, s])),
-    });
-    // The answer lists relation rows as URLs; the contacts are those Pipeliner just accepted.
-    const ordered = primaryContact ? [primaryContact, ...cmd.contactIds.filter((id) => id !== primaryContact)] : [];
-    return {
-      record: {
-        ...record,
-        accountId: record.accountId ?? cmd.accountId ?? null,
-        primaryContactId: record.primaryContactId ?? primaryContact ?? null,
-        contactIds: ordered,
-      },
-      warnings: [],
-    };
+    return { body, currencies, pipelines, primaryContact };
+  }
+
+  /** Dry runs: the request each create would send (vendor notes §3), checked the same way. */
+  async planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
+    return planned('/entities/Accounts', await this.accountBody(cmd, call));
+  }
+
+  async planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return planned('/entities/Contacts', await this.contactBody(cmd, call));
+  }
+
+  async planOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult> {
+    return planned('/entities/Opportunities', (await this.opportunityDraft(cmd, call)).body);
   }
 
   /** The owner id to send: the named client (which must exist) or the default owner. */
@@ -221,6 +241,10 @@ export class PipelinerCreates {
     }
     return stage;
   }
+}
+
+function planned(path: string, body: Record<string, unknown>): PlanResult {
+  return { requests: [{ method: 'POST', path, body }], warnings: [] };
 }
 
 function currencyFor(cmd: CreateOpportunityCommand, currencies: CurrencyRecord[], errors: UserError[]): CurrencyRecord | null {

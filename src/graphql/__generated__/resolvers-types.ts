@@ -189,7 +189,19 @@ export type ContactFilter = {
 
 export type CreateAccountInput = {
   address?: InputMaybe<AddressInput>;
+  /**
+   * Checks the input against the vendor's rules, applies the defaults, and answers the vendor
+   * requests it would send (`plannedRequests`) without writing anything.
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * Makes the create safe to repeat: the same key with the same input answers the first result
+   * for 24 hours without writing again; the same key with another input is refused
+   * (`userErrors` code CONFLICT). Scoped per mutation; shared across gateway instances when
+   * Redis is configured.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   /** Owner (global id of a User); omitted = the source's default owner. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
@@ -201,6 +213,8 @@ export type CreateAccountInput = {
 export type CreateAccountPayload = {
   __typename?: 'CreateAccountPayload';
   account: Maybe<Account>;
+  /** With `dryRun`: the vendor requests the create would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
   userErrors: Array<UserError>;
   warnings: Array<Scalars['String']['output']>;
 };
@@ -208,8 +222,20 @@ export type CreateAccountPayload = {
 export type CreateContactInput = {
   /** Account to link the contact to, as its primary account (global id of the same source). */
   accountId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Checks the input against the vendor's rules, applies the defaults, and answers the vendor
+   * requests it would send (`plannedRequests`) without writing anything.
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   emails?: InputMaybe<Array<Scalars['String']['input']>>;
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Makes the create safe to repeat: the same key with the same input answers the first result
+   * for 24 hours without writing again; the same key with another input is refused
+   * (`userErrors` code CONFLICT). Scoped per mutation; shared across gateway instances when
+   * Redis is configured.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Job title; Pipeliner stores it on the account link (`account_position`), or as `position` without one. */
   jobTitle?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
@@ -227,6 +253,8 @@ export type CreateContactPayload = {
   __typename?: 'CreateContactPayload';
   /** The created contact; null when nothing was written. */
   contact: Maybe<Contact>;
+  /** With `dryRun`: the vendor requests the create would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
   userErrors: Array<UserError>;
   /** What was written differently from what was asked, in words. */
   warnings: Array<Scalars['String']['output']>;
@@ -239,6 +267,18 @@ export type CreateOpportunityInput = {
   /** Contacts on the opportunity; the primary one is `primaryContactId`, else the first. */
   contactIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Checks the input against the vendor's rules, applies the defaults, and answers the vendor
+   * requests it would send (`plannedRequests`) without writing anything.
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Makes the create safe to repeat: the same key with the same input answers the first result
+   * for 24 hours without writing again; the same key with another input is refused
+   * (`userErrors` code CONFLICT). Scoped per mutation; shared across gateway instances when
+   * Redis is configured.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   /** Omitted = the source's default pipeline (Pipeliner: the first). */
@@ -255,6 +295,8 @@ export type CreateOpportunityInput = {
 export type CreateOpportunityPayload = {
   __typename?: 'CreateOpportunityPayload';
   opportunity: Maybe<Opportunity>;
+  /** With `dryRun`: the vendor requests the create would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
   userErrors: Array<UserError>;
   warnings: Array<Scalars['String']['output']>;
 };
@@ -457,6 +499,14 @@ export type PipelineStage = {
   position: Scalars['Int']['output'];
   /** Win probability in percent at this stage. */
   probability: Maybe<Scalars['Int']['output']>;
+};
+
+/** One HTTP request a create sends to its vendor: method, path below the source's API base, body. */
+export type PlannedRequest = {
+  __typename?: 'PlannedRequest';
+  body: Maybe<Scalars['JSON']['output']>;
+  method: Scalars['String']['output'];
+  path: Scalars['String']['output'];
 };
 
 export type Query = {
@@ -732,6 +782,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pipeline: ResolverTypeWrapper<PipelineRecord>;
   PipelineStage: ResolverTypeWrapper<StageRecord>;
+  PlannedRequest: ResolverTypeWrapper<PlannedRequest>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Source: ResolverTypeWrapper<Connector>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -781,6 +832,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Pipeline: PipelineRecord;
   PipelineStage: StageRecord;
+  PlannedRequest: PlannedRequest;
   Query: Record<PropertyKey, never>;
   Source: Connector;
   String: Scalars['String']['output'];
@@ -872,18 +924,21 @@ export type ContactEdgeResolvers<ContextType = GatewayContext, ParentType extend
 
 export type CreateAccountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateAccountPayload'] = ResolversParentTypes['CreateAccountPayload']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreateContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateContactPayload'] = ResolversParentTypes['CreateContactPayload']> = {
   contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CreateOpportunityPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CreateOpportunityPayload'] = ResolversParentTypes['CreateOpportunityPayload']> = {
   opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -990,6 +1045,12 @@ export type PipelineStageResolvers<ContextType = GatewayContext, ParentType exte
   probability?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type PlannedRequestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlannedRequest'] = ResolversParentTypes['PlannedRequest']> = {
+  body?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType, RequireFields<QueryAccountArgs, 'id'>>;
   accounts?: Resolver<ResolversTypes['AccountConnection'], ParentType, ContextType, Partial<QueryAccountsArgs>>;
@@ -1054,6 +1115,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Pipeline?: PipelineResolvers<ContextType>;
   PipelineStage?: PipelineStageResolvers<ContextType>;
+  PlannedRequest?: PlannedRequestResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
