@@ -1,5 +1,6 @@
 import type { GatewayConfig } from './config';
 import { gatewayConfigSchema } from './config';
+import { createLogiSenseSimulator } from './simulators/logisense';
 import { createPipelinerSimulator } from './simulators/pipeliner';
 
 export interface Demo {
@@ -14,7 +15,8 @@ export interface Demo {
  */
 export async function startDemo(): Promise<Demo> {
   const pipeliner = createPipelinerSimulator();
-  const pipelinerUrl = await pipeliner.listen();
+  const logisense = createLogiSenseSimulator();
+  const [pipelinerUrl, logisenseUrl] = await Promise.all([pipeliner.listen(), logisense.listen()]);
   const config = gatewayConfigSchema.parse({
     sources: [
       {
@@ -25,13 +27,24 @@ export async function startDemo(): Promise<Demo> {
         spaceId: pipeliner.spaceId,
         credentials: pipeliner.credentials,
       },
+      {
+        id: 'logisense',
+        vendor: 'logisense',
+        name: 'LogiSense Billing (simulator)',
+        baseUrl: logisenseUrl,
+        credentials: {
+          clientId: logisense.credentials.clientId,
+          username: logisense.credentials.username,
+          password: logisense.credentials.password,
+        },
+      },
     ],
   });
   return {
     config,
-    describe: () => `pipeliner ${pipelinerUrl}`,
+    describe: () => `pipeliner ${pipelinerUrl}, logisense ${logisenseUrl}`,
     async stop() {
-      await pipeliner.close();
+      await Promise.all([pipeliner.close(), logisense.close()]);
     },
   };
 }

@@ -82,10 +82,15 @@ export class HttpClient {
   request(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
     if (req.method !== 'GET') {
       // A write may change what any earlier read saw: later reads of this source go to the vendor.
-      for (const key of call.sharedReads.keys()) if (key.startsWith(`${this.options.source} `)) call.sharedReads.delete(key);
+      // (Reads sent as POST — searches, logins — are marked idempotent or anonymous and don't.)
+      if (!req.idempotent && !req.anonymous) {
+        for (const key of call.sharedReads.keys()) if (key.startsWith(`${this.options.source} `)) call.sharedReads.delete(key);
+      }
       return this.attempt(req, call);
     }
-    const key = `${this.options.source} ${req.path}?${req.query?.toString() ?? ''}`;
+    // Request headers can select what comes back (a paging header, say): they are part of the key.
+    const headers = Object.entries(req.headers ?? {}).sort(([a], [b]) => a.localeCompare(b));
+    const key = `${this.options.source} ${req.path}?${req.query?.toString() ?? ''} ${JSON.stringify(headers)}`;
     const shared = call.sharedReads.get(key) as Promise<HttpResponse> | undefined;
     if (shared) return shared;
     const pending = this.attempt(req, call);

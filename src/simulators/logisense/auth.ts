@@ -112,6 +112,8 @@ export class TokenAuthority {
       aud: clientId,
       exp: seconds(expiresAt),
       nbf: seconds(issued),
+      // Unique per issuance, so a re-login within the same second never revives an expired token.
+      jti: randomUUID(),
     });
     const refreshToken = this.jwt('HS512', {
       refreshTokenGuid: randomUUID(),

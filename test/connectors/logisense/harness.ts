@@ -1,0 +1,72 @@
+import {
+  LogiSenseConnector,
+  logisenseSourceSchema,
+  type LogiSenseConnectorDeps,
+} from '../../../src/connectors/logisense';
+import {
+  createLogiSenseSimulator,
+  type LogiSenseSimulator,
+  type LogiSenseSimulatorOptions,
+} from '../../../src/simulators/logisense';
+import type { LoggedRequest } from '../../../src/simulators/kit';
+
+export const SOURCE = 'logisense';
+
+export interface Setup {
+  sim: LogiSenseSimulator;
+  connector: LogiSenseConnector;
+  /** Login requests the simulator has answered so far. */
+  logins(): number;
+  /** Logged requests as `METHOD /Path` below the resource root (login as `POST login`). */
+  calls(): string[];
+  close(): Promise<void>;
+}
+
+export interface SetupOptions {
+  sim?: LogiSenseSimulatorOptions;
+  /** Source config fields over the defaults (credentials default to the simulator's password login). */
+  source?: Record<string, unknown>;
+  deps?: LogiSenseConnectorDeps;
+}
+
+/** A seeded simulator on a free port and a connector configured against it, as a deployment would. */
+export async function startLogiSense(options: SetupOptions = {}): Promise<Setup> {
+  const sim = createLogiSenseSimulator(options.sim);
+  await sim.listen();
+  const c = sim.credentials;
+  const config = logisenseSourceSchema.parse({
+    id: SOURCE,
+    vendor: 'logisense',
+    baseUrl: sim.url,
+    credentials: { clientId: c.clientId, username: c.username, password: c.password },
+    timeoutMs: 5000,
+    retryBaseMs: 5,
+    ...options.source,
+  });
+  const connector = new LogiSenseConnector(config, undefined, options.deps);
+  return {
+    sim,
+    connector,
+    logins: () => sim.server.log.filter(isLogin).length,
+    calls: () => sim.server.log.map(describe),
+    async close() {
+      await connector.close();
+      await sim.close();
+    },
+  };
+}
+
+function isLogin(r: LoggedRequest): boolean {
+  return /\/Access\/Login$/i.test(r.path);
+}
+
+function describe(r: LoggedRequest): string {
+  if (isLogin(r)) return 'POST login';
+  return `${r.method} ${r.path.replace(/^\/ResourceServer\/api\/v6\//i, '')}${r.status === 200 ? '' : ` → ${r.status}`}`;
+}
+
+/** Fails the test when a scripted fault was left unused (STYLE P16). */
+export function expectNoPendingFaults(s: Setup): void {
+  const pending = s.sim.server.pendingFaults();
+  if (pending !== 0) throw new Error(`${pending} scripted fault(s) were never consumed`);
+}
