@@ -1,4 +1,4 @@
-import { SeededRandom } from './random';
+import { SeededRandom } from '../kit';
 import type { AddressRow, LogiSenseStore } from './store';
 import {
   CITIES,

@@ -10,7 +10,7 @@ import {
   PRODUCTS,
   Random,
   STREETS,
-} from './random';
+} from './vocabulary';
 import type {
   AddressRec,
   AssociateRec,
@@ -202,17 +202,17 @@ function seedCompany(store: Store, rnd: Random, id: number): ContactRec {
   const updated = rnd.between(created, UPDATED_TO);
   const street = structured(`${rnd.pick(STREETS)} ${rnd.int(1, 120)}`, city, rnd.digits(c.iso2 === 'NO' ? 4 : 5));
   const emails = [element(`post@${domain}`, 'General')];
-  if (rnd.bool(0.4)) emails.push(element(`sales@${domain}`, 'Sales'));
+  if (rnd.chance(0.4)) emails.push(element(`sales@${domain}`, 'Sales'));
   const phones = [element(phone(rnd, c), 'Switchboard')];
-  if (rnd.bool(0.3)) phones.push(element(phone(rnd, c), 'Support'));
+  if (rnd.chance(0.3)) phones.push(element(phone(rnd, c), 'Support'));
   return {
     ...blankCompany(id),
     name,
     department: rnd.pick(DEPARTMENTS),
     orgNr: rnd.digits(9),
-    number1: rnd.bool(0.5) ? `C-${rnd.digits(4)}` : '',
+    number1: rnd.chance(0.5) ? `C-${rnd.digits(4)}` : '',
     number2: String(10000 + id),
-    description: rnd.bool(0.3) ? `Met at ${rnd.pick(['a trade fair', 'a webinar', 'a partner event'])}.` : '',
+    description: rnd.chance(0.3) ? `Met at ${rnd.pick(['a trade fair', 'a webinar', 'a partner event'])}.` : '',
     associateId: rnd.pick(store.lists.associates).id,
     businessId: rnd.pick(store.lists.businesses).id,
     categoryId: rnd.pick(store.lists.categories).id,
@@ -220,8 +220,8 @@ function seedCompany(store: Store, rnd: Random, id: number): ContactRec {
     emails,
     phones,
     urls: [element(`www.${domain}`, '')],
-    address: address(street, rnd.bool(0.5) ? structured(`Postboks ${rnd.int(1, 900)}`, city, street.zipcode) : street),
-    noMailing: rnd.bool(0.1),
+    address: address(street, rnd.chance(0.5) ? structured(`Postboks ${rnd.int(1, 900)}`, city, street.zipcode) : street),
+    noMailing: rnd.chance(0.1),
     createdDate: created.getTime(),
     updatedDate: updated.getTime(),
     createdById: rnd.pick(store.lists.associates).id,
@@ -236,20 +236,20 @@ function seedPerson(store: Store, rnd: Random, id: number, company: ContactRec):
   const country = store.country(company.countryId) as CountryRec;
   const created = rnd.between(CREATED_FROM, CREATED_TO);
   const emails = [element(`${slug(first)}.${slug(last)}@${domain}`, '')];
-  if (rnd.bool(0.2)) emails.push(element(`${slug(first)}${rnd.int(1, 99)}@mail.example`, 'Private'));
+  if (rnd.chance(0.2)) emails.push(element(`${slug(first)}${rnd.int(1, 99)}@mail.example`, 'Private'));
   return {
     ...blankPerson(id),
     contactId: company.id,
     firstname: first,
-    middleName: rnd.bool(0.15) ? rnd.pick(MIDDLE_NAMES) : '',
+    middleName: rnd.chance(0.15) ? rnd.pick(MIDDLE_NAMES) : '',
     lastname: last,
     mrmrs: rnd.pick(['', 'Mr', 'Ms', 'Mrs']),
     title: rnd.pick(JOB_TITLES),
-    positionId: rnd.bool(0.6) ? rnd.pick(store.lists.positions).id : 0,
+    positionId: rnd.chance(0.6) ? rnd.pick(store.lists.positions).id : 0,
     personNumber: String(20000 + id),
     emails,
     officePhones: [element(phone(rnd, country), '')],
-    mobilePhones: rnd.bool(0.6) ? [element(phone(rnd, country), '')] : [],
+    mobilePhones: rnd.chance(0.6) ? [element(phone(rnd, country), '')] : [],
     countryId: company.countryId,
     createdDate: created.getTime(),
     updatedDate: rnd.between(created, UPDATED_TO).getTime(),
@@ -264,9 +264,9 @@ function seedSale(store: Store, rnd: Random, id: number, company: ContactRec): S
   const status = pickStatus(rnd);
   const people = store.personsOf(company.id);
   // Some sales have no person: a sale may be tied to the company only (spec: SaleEntity.Person).
-  const personId = people.length > 0 && rnd.bool(0.75) ? rnd.pick(people).id : 0;
+  const personId = people.length > 0 && rnd.chance(0.75) ? rnd.pick(people).id : 0;
   const base = store.prefs.baseCurrencyId;
-  const currencyId = rnd.bool(0.7) ? base : rnd.pick(store.lists.currencies).id;
+  const currencyId = rnd.chance(0.7) ? base : rnd.pick(store.lists.currencies).id;
   const amount = rnd.int(2, 500) * 500;
   const created = rnd.between(CREATED_FROM, CREATED_TO);
   const probability = status === 'Sold' ? 100 : status === 'Lost' ? 0 : (stage?.probability ?? 0);
@@ -286,7 +286,7 @@ function seedSale(store: Store, rnd: Random, id: number, company: ContactRec): S
     earning: Math.round(amount * 0.3),
     earningPercent: 30,
     number: String(30000 + id),
-    saleText: rnd.bool(0.4) ? 'Follow up after the budget meeting.' : '',
+    saleText: rnd.chance(0.4) ? 'Follow up after the budget meeting.' : '',
     postit: '',
     completed: status === 'Sold' || status === 'Lost' ? 'Completed' : 'Started',
     nextDueDate: null,
