@@ -1,98 +1,93 @@
 /**
- * Gateway overhead benchmark (DESIGN §9 yardsticks). For each reference operation it runs
- * autocannon against the gateway over real HTTP, with the Pipeliner simulator answering at
- * zero latency and at a realistic latency, and reports p50/p99 latency, throughput, the vendor
- * requests per operation and the gateway's RSS under load. Overhead = gateway latency minus the
- * simulator's own latency for the same vendor requests, measured the same way.
+ * Gateway overhead benchmark (DESIGN §9 yardsticks). Three processes: the Pipeliner simulator,
+ * the gateway (the real CLI with a config file), and this one generating load with autocannon.
+ * For each reference operation, at zero and at a realistic vendor latency, it reports p50/p99
+ * latency and throughput through the gateway, the vendor requests per operation, the vendor's
+ * own p50 for the same request (measured directly), the overhead (gateway p50 minus vendor
+ * p50 per sequential vendor round) and the gateway's resident memory after the run.
  *
- *   npm run bench                   # 10 s per case
- *   BENCH_SECONDS=3 npm run bench   # quicker
+ *   npm run bench                    # 10 s per case
+ *   BENCH_SECONDS=3 npm run bench    # quicker
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pino from 'pino';
-import { gatewayConfigSchema } from '../src/config';
-import { createGateway } from '../src/server';
-import { createPipelinerSimulator } from '../src/simulators/pipeliner';
 import { REFERENCE_OPERATIONS } from './operations';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const LATENCIES = [0, 50];
+const ROOT = join(__dirname, '..');
 
-interface Row {
-  operation: string;
-  vendorLatencyMs: number;
-  vendorRequests: number;
-  p50: number;
-  p99: number;
-  rps: number;
-  vendorP50: number;
-  overheadP50: number;
-  rssMb: number;
+function start(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  // `--import tsx` keeps the gateway in this child itself (its pid is the one measured).
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = ready.exec(out);
+      if (m) resolve({ child, match: m });
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
+  });
 }
 
-async function load(url: string, body: string | undefined, method: 'POST' | 'GET'): Promise<autocannon.Result> {
-  return autocannon({
-    url,
-    method,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    ...(body ? { body, headers: { 'content-type': 'application/json' } } : {}),
-  });
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 async function main(): Promise<void> {
-  const rows: Row[] = [];
-  const sim = createPipelinerSimulator({ size: { accounts: 200, contacts: 500, opportunities: 300 } });
-  const simUrl = await sim.listen();
-  const config = gatewayConfigSchema.parse({
-    server: { logLevel: 'silent', port: 0, host: '127.0.0.1' },
-    sources: [{ id: 'pipeliner', vendor: 'pipeliner', baseUrl: simUrl, spaceId: sim.spaceId, credentials: sim.credentials, connections: 64 }],
-  });
-  const gateway = await createGateway({ config, logger: pino({ level: 'silent' }) });
-  const url = await gateway.listen(0, '127.0.0.1');
-
-  for (const latency of LATENCIES) {
-    sim.server.latencyMs = latency;
-    for (const op of REFERENCE_OPERATIONS) {
-      // Vendor requests of one operation, from the gateway's own counter.
-      const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: op.query }) })).json()) as {
-        extensions?: { vendorRequests?: { total: number } };
-        errors?: unknown[];
-      };
-      if (probe.errors) throw new Error(`${op.name} failed: ${JSON.stringify(probe.errors)}`);
-      const vendorRequests = probe.extensions?.vendorRequests?.total ?? 0;
-      // The same vendor path measured directly: its latency is what the gateway cannot avoid.
-      const vendor = await autocannon({
-        url: `${sim.apiBase}${op.vendorPath}`,
-        connections: CONNECTIONS,
-        duration: Math.max(2, Math.round(SECONDS / 2)),
-        headers: { authorization: sim.authorization },
-      });
-      const result = await load(url, JSON.stringify({ query: op.query }), 'POST');
-      if (result.non2xx > 0 || result.errors > 0) throw new Error(`${op.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-      rows.push({
-        operation: op.name,
-        vendorLatencyMs: latency,
-        vendorRequests,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        rps: Math.round(result.requests.average),
-        vendorP50: vendor.latency.p50,
-        overheadP50: result.latency.p50 - vendor.latency.p50 * op.sequentialVendorRounds,
-        rssMb: Math.round(process.memoryUsage().rss / 1e6),
-      });
-      process.stderr.write(`${op.name} @${latency}ms done\n`);
+  const sim = await start(join(ROOT, 'bench', 'simulator.ts'), {}, /^(\{.*\})\n/m);
+  const info = JSON.parse(sim.match[1]!) as { url: string; spaceId: string; credentials: object; authorization: string; apiBase: string };
+  const dir = mkdtempSync(join(tmpdir(), 'crmgraph-bench-'));
+  const configFile = join(dir, 'crmgraph.config.json');
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      server: { host: '127.0.0.1', logLevel: 'warn' },
+      sources: [{ id: 'pipeliner', vendor: 'pipeliner', baseUrl: info.url, spaceId: info.spaceId, credentials: info.credentials, connections: 64 }],
+    }),
+  );
+  const gw = await start(join(ROOT, 'src', 'main.ts'), { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)/);
+  const url = gw.match[1]!.replace('localhost', '127.0.0.1');
+  const rows: string[] = [];
+  try {
+    for (const latency of LATENCIES) {
+      sim.child.stdin!.write(`latency ${latency}\n`);
+      await new Promise((r) => setTimeout(r, 200));
+      for (const op of REFERENCE_OPERATIONS) {
+        const body = JSON.stringify({ query: op.query });
+        const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
+          errors?: unknown;
+          extensions?: { vendorRequests?: { total: number } };
+        };
+        if (probe.errors) throw new Error(`${op.name}: ${JSON.stringify(probe.errors)}`);
+        const vendor = await autocannon({
+          url: `${info.apiBase}${op.vendorPath}`,
+          connections: CONNECTIONS,
+          duration: Math.max(2, Math.round(SECONDS / 2)),
+          headers: { authorization: info.authorization },
+        });
+        const result = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: SECONDS });
+        if (result.non2xx > 0 || result.errors > 0) throw new Error(`${op.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+        const overhead = result.latency.p50 - vendor.latency.p50 * op.sequentialVendorRounds;
+        rows.push(
+          `| ${op.name} | ${latency} ms | ${probe.extensions?.vendorRequests?.total ?? '?'} | ${result.latency.p50} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${vendor.latency.p50} | ${overhead} | ${rssMb(gw.child.pid!)} |`,
+        );
+        process.stderr.write(`${op.name} @${latency} ms done\n`);
+      }
     }
+  } finally {
+    gw.child.kill('SIGTERM');
+    sim.child.kill('SIGTERM');
   }
-  await gateway.stop();
-  await sim.close();
-
-  process.stdout.write(`\nGateway benchmark: ${SECONDS}s per case, ${CONNECTIONS} connections, Node ${process.version}\n\n`);
-  process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | RSS MB |\n|---|---|---|---|---|---|---|---|---|\n');
-  for (const r of rows) {
-    process.stdout.write(`| ${r.operation} | ${r.vendorLatencyMs} ms | ${r.vendorRequests} | ${r.p50} | ${r.p99} | ${r.rps} | ${r.vendorP50} | ${r.overheadP50} | ${r.rssMb} |\n`);
-  }
+  process.stdout.write(`\nGateway benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, Node ${process.version}\n\n`);
+  process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | gateway RSS MB |\n|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write(`${rows.join('\n')}\n`);
 }
 
 main().catch((err: unknown) => {
