@@ -23,6 +23,12 @@ export interface HttpClientOptions {
   authHeadersFn: () => Promise<Record<string, string>> | Record<string, string>;
   /** Observes every attempt (metrics, logs); never sees headers or bodies. */
   observeFn?: (event: VendorCallEvent) => void;
+  /**
+   * Waits for the vendor's rate budget before every attempt (a pacer queue). Time spent here is
+   * not vendor time and does not count against `timeoutMs`; it throws (SOURCE_RATE_LIMITED)
+   * when the budget cannot be had in time.
+   */
+  paceFn?: () => Promise<void>;
 }
 
 export interface HttpRequest {
@@ -102,10 +108,15 @@ export class HttpClient {
 
   private async attempt(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
     const idempotent = req.idempotent ?? req.method === 'GET';
-    const deadline = Date.now() + this.options.timeoutMs;
+    let deadline = Date.now() + this.options.timeoutMs;
     const path = this.basePath + req.path;
     const search = req.query && [...req.query.keys()].length > 0 ? `?${req.query.toString()}` : '';
     for (let attempt = 1; ; attempt += 1) {
+      if (this.options.paceFn) {
+        const queued = Date.now();
+        await this.options.paceFn();
+        deadline += Date.now() - queued;
+      }
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw this.timeoutError(idempotent, attempt > 1);
       const started = Date.now();
