@@ -2,6 +2,7 @@ import type { GatewayConfig } from './config';
 import { gatewayConfigSchema } from './config';
 import { createLogiSenseSimulator } from './simulators/logisense';
 import { createPipelinerSimulator } from './simulators/pipeliner';
+import { createSuperOfficeSimulator } from './simulators/superoffice';
 
 export interface Demo {
   config: GatewayConfig;
@@ -15,8 +16,13 @@ export interface Demo {
  */
 export async function startDemo(): Promise<Demo> {
   const pipeliner = createPipelinerSimulator();
+  const superoffice = createSuperOfficeSimulator();
   const logisense = createLogiSenseSimulator();
-  const [pipelinerUrl, logisenseUrl] = await Promise.all([pipeliner.listen(), logisense.listen()]);
+  const [pipelinerUrl, superofficeUrl, logisenseUrl] = await Promise.all([
+    pipeliner.listen(),
+    superoffice.listen(),
+    logisense.listen(),
+  ]);
   const config = gatewayConfigSchema.parse({
     sources: [
       {
@@ -26,6 +32,14 @@ export async function startDemo(): Promise<Demo> {
         baseUrl: pipelinerUrl,
         spaceId: pipeliner.spaceId,
         credentials: pipeliner.credentials,
+      },
+      {
+        id: 'superoffice',
+        vendor: 'superoffice',
+        name: 'SuperOffice CRM (simulator)',
+        baseUrl: superofficeUrl,
+        tenant: superoffice.tenant,
+        credentials: { scheme: 'bearer', accessToken: superoffice.credentials.accessToken },
       },
       {
         id: 'logisense',
@@ -42,9 +56,9 @@ export async function startDemo(): Promise<Demo> {
   });
   return {
     config,
-    describe: () => `pipeliner ${pipelinerUrl}, logisense ${logisenseUrl}`,
+    describe: () => `pipeliner ${pipelinerUrl}, superoffice ${superofficeUrl}/${superoffice.tenant}, logisense ${logisenseUrl}`,
     async stop() {
-      await Promise.all([pipeliner.close(), logisense.close()]);
+      await Promise.all([pipeliner.close(), superoffice.close(), logisense.close()]);
     },
   };
 }

@@ -2,12 +2,13 @@ import type { VendorCallEvent } from '../core/call';
 import type { Connector } from '../core/connector';
 import { LogiSenseConnector, logisenseSourceSchema } from './logisense';
 import { PipelinerConnector, pipelinerSourceSchema } from './pipeliner';
+import { SuperOfficeConnector, superOfficeSourceSchema } from './superoffice';
 
 /**
  * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`)
  * and how to build its connector. Adding a vendor = one folder plus one entry here.
  */
-export const sourceSchemas = [pipelinerSourceSchema, logisenseSourceSchema] as const;
+export const sourceSchemas = [pipelinerSourceSchema, superOfficeSourceSchema, logisenseSourceSchema] as const;
 
 export type SourceConfig = ReturnType<(typeof sourceSchemas)[number]['parse']>;
 
@@ -15,6 +16,8 @@ export function createConnector(config: SourceConfig, observeFn?: (event: Vendor
   switch (config.vendor) {
     case 'pipeliner':
       return new PipelinerConnector(config, observeFn);
+    case 'superoffice':
+      return new SuperOfficeConnector(config, observeFn);
     case 'logisense':
       return new LogiSenseConnector(config, observeFn);
   }

@@ -1,0 +1,169 @@
+import type { z } from 'zod';
+import type { CallContext, VendorCallEvent } from '../../core/call';
+import { HttpClient, type HttpResponse } from '../../http/HttpClient';
+import type { SuperOfficeSourceConfig } from './config';
+import { SUPEROFFICE_TIME_ZONE } from './dates';
+import { superOfficeFailure, unexpectedAnswer, type FieldMap } from './errors';
+import { ArchiveRow } from './rows';
+import { superOfficeArchivePage, superOfficeArchiveRow } from './wire';
+
+/** The archive lists behind `GET /{Entity}` (vendor notes §3): SimpleContact, Person, FindSale, AllUsers. */
+export type ArchivePath = '/Contact' | '/Person' | '/Sale' | '/User';
+
+export interface ArchiveQuery {
+  select: readonly string[];
+  filter?: string | undefined;
+  orderBy?: string;
+  top: number;
+  skip?: number;
+}
+
+export interface ArchivePage {
+  rows: ArchiveRow[];
+  /** `odata.nextLink` was set: more rows follow (every published sample has it null, open question 1). */
+  nextLink: boolean;
+}
+
+/**
+ * HTTP calls to one SuperOffice tenant (`{baseUrl}/{tenant}/api/v1`). Every answer is parsed
+ * here; callers get typed values or typed errors. Every call carries `SO-TimeZone` (UTC with
+ * offsets) and `SO-Language`, so dates and list names arrive in one known form (vendor notes §1).
+ */
+export class SuperOfficeClient {
+  private readonly http: HttpClient;
+  private readonly headers: Record<string, string>;
+
+  constructor(
+    private readonly config: SuperOfficeSourceConfig,
+    observeFn?: (event: VendorCallEvent) => void,
+  ) {
+    const c = config.credentials;
+    // Vendor notes §1: `Bearer <token>` or `SOTicket <ticket>` + `SO-AppToken` (the ticket is already base64).
+    const auth: Record<string, string> =
+      c.scheme === 'bearer' ? { authorization: `Bearer ${c.accessToken}` } : { authorization: `SOTicket ${c.ticket}` };
+    if (c.appToken) auth['so-apptoken'] = c.appToken;
+    this.headers = { 'so-timezone': SUPEROFFICE_TIME_ZONE, 'so-language': config.options.language };
+    this.http = new HttpClient({
+      source: config.id,
+      vendor: 'SUPEROFFICE',
+      baseUrl: `${config.baseUrl.replace(/\/$/, '')}/${config.tenant}/api/v1`,
+      timeoutMs: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      retryBaseMs: config.retryBaseMs,
+      connections: config.connections,
+      authHeadersFn: () => auth,
+      ...(observeFn ? { observeFn } : {}),
+    });
+  }
+
+  /**
+   * One page of an archive list, `$mode=full` so list and associate columns carry their ids
+   * (vendor notes §3). Query options as the Swagger names them (`$orderBy`).
+   */
+  async archive(path: ArchivePath, q: ArchiveQuery, call: CallContext): Promise<ArchivePage> {
+    const query = new URLSearchParams();
+    query.set('$select', q.select.join(','));
+    if (q.filter) query.set('$filter', q.filter);
+    if (q.orderBy) query.set('$orderBy', q.orderBy);
+    query.set('$top', String(q.top));
+    if (q.skip) query.set('$skip', String(q.skip));
+    query.set('$mode', 'full');
+    const what = `the ${path.slice(1)} list`;
+    const res = await this.get(path, query, call);
+    if (res.status !== 200) throw superOfficeFailure(this.config.id, what, res.status, res.body);
+    const page = superOfficeArchivePage.safeParse(res.body);
+    if (!page.success) throw unexpectedAnswer(this.config.id, what, page.error);
+    const rows = page.data.value.map((row) => new ArchiveRow(this.parse(superOfficeArchiveRow, row, what)));
+    return { rows, nextLink: Boolean(page.data['odata.nextLink']) };
+  }
+
+  /** `GET /{Entity}/{id}`; null on 404 (REST answers 404 for a missing id, vendor notes §3). */
+  async entity<T>(
+    entity: 'Contact' | 'Person' | 'Sale',
+    id: number,
+    schema: z.ZodType<T>,
+    call: CallContext,
+  ): Promise<T | null> {
+    const res = await this.get(`/${entity}/${id}`, new URLSearchParams(), call);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw superOfficeFailure(this.config.id, `reading ${entity} ${id}`, res.status, res.body);
+    return this.parse(schema, res.body, `reading ${entity} ${id}`);
+  }
+
+  /** A reference list or carrier read with GET (`List/…/Items`, `MDOList/…`, `User/currentAssociate`, `Sale/default`). */
+  async read<T>(path: string, schema: z.ZodType<T>, call: CallContext, query = new URLSearchParams()): Promise<T> {
+    const res = await this.get(path, query, call);
+    if (res.status !== 200) throw superOfficeFailure(this.config.id, `reading ${path}`, res.status, res.body);
+    return this.parse(schema, res.body, `reading ${path}`);
+  }
+
+  /** Like `read`, but null when the tenant does not serve `path` (404), for optional endpoints. */
+  async readOptional<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    call: CallContext,
+    query = new URLSearchParams(),
+  ): Promise<T | null> {
+    const res = await this.get(path, query, call);
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw superOfficeFailure(this.config.id, `reading ${path}`, res.status, res.body);
+    return this.parse(schema, res.body, `reading ${path}`);
+  }
+
+  /**
+   * `POST /Agents/List/GetBaseCurrency` (the REST API has none, vendor notes §2 "Currency"): a
+   * read over POST, so safe to retry and to share within the operation like a GET.
+   */
+  baseCurrency<T>(schema: z.ZodType<T>, call: CallContext): Promise<T> {
+    const key = `${this.config.id} POST /Agents/List/GetBaseCurrency`;
+    const shared = call.sharedReads.get(key) as Promise<T> | undefined;
+    if (shared) return shared;
+    const pending = (async () => {
+      const res = await this.http.request(
+        { method: 'POST', path: '/Agents/List/GetBaseCurrency', json: {}, headers: this.headers, idempotent: true },
+        call,
+      );
+      if (res.status !== 200)
+        throw superOfficeFailure(this.config.id, 'reading the base currency', res.status, res.body);
+      return this.parse(schema, res.body, 'reading the base currency');
+    })();
+    call.sharedReads.set(key, pending);
+    pending.catch(() => call.sharedReads.delete(key));
+    return pending;
+  }
+
+  /**
+   * `POST /{Entity}`: 200 + the saved entity (the spec lists no 201; both accepted). Never
+   * retried; a refused save becomes `InputRejected` with fields mapped through `fields`.
+   */
+  async create<T>(
+    entity: 'Contact' | 'Person' | 'Sale',
+    body: Record<string, unknown>,
+    schema: z.ZodType<T>,
+    fields: FieldMap,
+    call: CallContext,
+  ): Promise<T> {
+    const what = `the ${entity} create`;
+    const res = await this.http.request(
+      { method: 'POST', path: `/${entity}`, json: body, headers: this.headers },
+      call,
+    );
+    if (res.status !== 200 && res.status !== 201)
+      throw superOfficeFailure(this.config.id, what, res.status, res.body, fields);
+    return this.parse(schema, res.body, what);
+  }
+
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  private get(path: string, query: URLSearchParams, call: CallContext): Promise<HttpResponse> {
+    return this.http.request({ method: 'GET', path, query, headers: this.headers }, call);
+  }
+
+  private parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw unexpectedAnswer(this.config.id, what, parsed.error);
+    return parsed.data;
+  }
+}

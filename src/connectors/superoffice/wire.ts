@@ -1,0 +1,190 @@
+import { z } from 'zod';
+
+/*
+ * SuperOffice WebAPI REST v1 wire shapes, as far as crmgraph reads them (official Swagger
+ * `definitions`; vendor notes §2–§4). PascalCase as on the wire. Loose objects: the vendor
+ * sends many more properties, kept in `remoteData`. Reference types may be null (.NET
+ * serialises unset carriers and strings as null), so every text and carrier is nullish.
+ */
+
+const text = z.string().nullish();
+const int = z.number().int();
+
+/** EntityElement: `{Value, StrippedValue, Description}` in Emails, Phones, Urls (vendor notes §2). */
+export const superOfficeElement = z.looseObject({ Value: text, StrippedValue: text, Description: text });
+const elements = z.array(superOfficeElement).nullish();
+
+/** Associate carrier (a user): `Name` is the initials, `FullName` the person's name. */
+export const superOfficeAssociate = z.looseObject({
+  AssociateId: int,
+  Name: text,
+  FullName: text,
+  PersonId: int.nullish(),
+});
+
+/** List item carriers (Currency, SaleType, Rating, Position…): `{Id, Value, Tooltip}`. */
+export const superOfficeListItem = z.looseObject({ Id: int, Value: text });
+
+export const superOfficeCountry = z.looseObject({ CountryId: int, Name: text, EnglishName: text });
+
+/** The slim Contact carrier inside Person and Sale entities. */
+export const superOfficeContactCarrier = z.looseObject({ ContactId: int, Name: text, AssociateId: int.nullish() });
+
+/** The slim Person carrier inside Sale entities. */
+export const superOfficePersonCarrier = z.looseObject({ PersonId: int, ContactId: int.nullish(), FullName: text });
+
+export const superOfficeStructuredAddress = z.looseObject({
+  Address1: text,
+  Address2: text,
+  Address3: text,
+  City: text,
+  State: text,
+  Zipcode: text,
+});
+export type SuperOfficeStructuredAddress = z.infer<typeof superOfficeStructuredAddress>;
+
+export const superOfficeAddress = z.looseObject({
+  Street: superOfficeStructuredAddress.nullish(),
+  Postal: superOfficeStructuredAddress.nullish(),
+});
+
+/** ContactEntity(WithLinks): a company (our Account). */
+export const superOfficeContactEntity = z.looseObject({
+  ContactId: int,
+  Name: text,
+  Department: text,
+  Emails: elements,
+  Phones: elements,
+  Urls: elements,
+  Address: superOfficeAddress.nullish(),
+  Country: superOfficeCountry.nullish(),
+  Associate: superOfficeAssociate.nullish(),
+  CreatedDate: text,
+  UpdatedDate: text,
+});
+export type SuperOfficeContactEntity = z.infer<typeof superOfficeContactEntity>;
+
+/** PersonEntity(WithLinks): a person (our Contact); `Contact` is null without a company. */
+export const superOfficePersonEntity = z.looseObject({
+  PersonId: int,
+  Firstname: text,
+  MiddleName: text,
+  Lastname: text,
+  FullName: text,
+  Mrmrs: text,
+  Title: text,
+  Emails: elements,
+  OfficePhones: elements,
+  MobilePhones: elements,
+  PrivatePhones: elements,
+  OtherPhones: elements,
+  Contact: superOfficeContactCarrier.nullish(),
+  Associate: superOfficeAssociate.nullish(),
+  CreatedDate: text,
+  UpdatedDate: text,
+});
+export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
+
+/** SaleEntity(WithLinks): a sale (our Opportunity). `Rating` is the stage; `Saledate` has a lower-case d. */
+export const superOfficeSaleEntity = z.looseObject({
+  SaleId: int,
+  Heading: text,
+  Contact: superOfficeContactCarrier.nullish(),
+  Person: superOfficePersonCarrier.nullish(),
+  Associate: superOfficeAssociate.nullish(),
+  Currency: superOfficeListItem.nullish(),
+  SaleType: superOfficeListItem.nullish(),
+  Rating: superOfficeListItem.nullish(),
+  Probability: z.number().nullish(),
+  Status: text,
+  Saledate: text,
+  Amount: z.number().nullish(),
+  SaleText: text,
+  CreatedDate: text,
+  UpdatedDate: text,
+});
+export type SuperOfficeSaleEntity = z.infer<typeof superOfficeSaleEntity>;
+
+/** SelectableMDOListItem: a stage inside SaleTypeEntity.Stages, `Selected` when the type uses it. */
+export const superOfficeSelectableItem = z.looseObject({
+  Id: int,
+  Name: text,
+  Rank: int.nullish(),
+  Deleted: z.boolean().nullish(),
+  Selected: z.boolean().nullish(),
+  ExtraInfo: text,
+});
+export type SuperOfficeSelectableItem = z.infer<typeof superOfficeSelectableItem>;
+
+/** `GET List/SaleType/Items` → SaleTypeEntity[] (vendor notes §2 "Pipeline"). */
+export const superOfficeSaleTypeEntity = z.looseObject({
+  SaleTypeId: int,
+  Name: text,
+  Rank: int.nullish(),
+  Deleted: z.boolean().nullish(),
+  Stages: z.array(superOfficeSelectableItem).nullish(),
+});
+export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity>;
+
+/** `GET List/Rating/Items` → SaleStageEntity[]: the stages with their probability. */
+export const superOfficeSaleStageEntity = z.looseObject({
+  SaleStageId: int,
+  Value: text,
+  Probability: z.number().nullish(),
+  Rank: int.nullish(),
+  Deleted: z.boolean().nullish(),
+});
+export type SuperOfficeSaleStageEntity = z.infer<typeof superOfficeSaleStageEntity>;
+
+/** `GET List/Currency/Items` → CurrencyEntity[]; `Name` is the code-like name (vendor notes §2 "Currency"). */
+export const superOfficeCurrencyEntity = z.looseObject({
+  CurrencyId: int,
+  Name: z.string(),
+  Tooltip: text,
+  Rank: int.nullish(),
+  Rate: z.number(),
+  Units: z.number(),
+  Deleted: z.boolean().nullish(),
+});
+export type SuperOfficeCurrencyEntity = z.infer<typeof superOfficeCurrencyEntity>;
+
+/** MDOListItem (`GET MDOList/{name}`). */
+export const superOfficeMdoItem = z.looseObject({
+  Id: int,
+  Name: text,
+  Deleted: z.boolean().nullish(),
+  ExtraInfo: text,
+});
+export type SuperOfficeMdoItem = z.infer<typeof superOfficeMdoItem>;
+
+/** One cell of a `$mode=full` archive row: the raw value (ids for list columns) and its display. */
+export const superOfficeArchiveCell = z.looseObject({ RawValue: z.unknown(), DisplayValue: z.unknown() });
+export type SuperOfficeArchiveCell = z.infer<typeof superOfficeArchiveCell>;
+
+/** A `$mode=full` archive row (vendor notes §3 "FULL mode rows"). */
+export const superOfficeArchiveRow = z.looseObject({
+  PrimaryKey: z.union([z.number(), z.string()]),
+  EntityName: text,
+  Column: z.record(z.string(), superOfficeArchiveCell),
+});
+export type SuperOfficeArchiveRow = z.infer<typeof superOfficeArchiveRow>;
+
+/** The OData envelope `{odata.metadata, odata.nextLink, value}` (Swagger `ODataSlimResponse`). */
+export const superOfficeArchivePage = z.looseObject({
+  'odata.nextLink': z.string().nullish(),
+  value: z.array(z.unknown()),
+});
+
+/**
+ * The REST error object (vendor notes §4): `{Error, ErrorType, ErrorMessage, ErrorSource}`;
+ * the official TS client's mock says `Message` instead (open question 3), and ASP.NET's own
+ * answers carry only `Message`.
+ */
+export const superOfficeError = z.looseObject({
+  Error: z.boolean().nullish(),
+  ErrorType: text,
+  ErrorMessage: text,
+  Message: text,
+  ErrorSource: text,
+});
+export type SuperOfficeError = z.infer<typeof superOfficeError>;

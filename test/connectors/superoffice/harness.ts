@@ -1,0 +1,60 @@
+import { SuperOfficeConnector, superOfficeSourceSchema } from '../../../src/connectors/superoffice';
+import type { Connector } from '../../../src/core/connector';
+import type { Gateway } from '../../../src/server';
+import {
+  createSuperOfficeSimulator,
+  type SuperOfficeSimulator,
+  type SuperOfficeSimulatorOptions,
+} from '../../../src/simulators/superoffice';
+import { testGateway } from '../../support/gateway';
+
+export interface SuperOfficeSetup {
+  sim: SuperOfficeSimulator;
+  connector: SuperOfficeConnector;
+  gateway: Gateway;
+  close(): Promise<void>;
+}
+
+/** A seeded SuperOffice simulator on a free port and a gateway with one source `id` over it. */
+export async function startSuperOffice(
+  options: {
+    id?: string;
+    sim?: SuperOfficeSimulatorOptions;
+    source?: Record<string, unknown>;
+    extra?: Connector[];
+  } = {},
+): Promise<SuperOfficeSetup> {
+  const sim = createSuperOfficeSimulator(options.sim);
+  const url = await sim.listen();
+  const connector = superOfficeConnector(options.id ?? 'superoffice', url, sim, options.source);
+  const gateway = await testGateway([connector, ...(options.extra ?? [])]);
+  return {
+    sim,
+    connector,
+    gateway,
+    async close() {
+      await gateway.stop();
+      await sim.close();
+    },
+  };
+}
+
+/** A connector over `sim` (bearer token by default), as the registry would build it from config. */
+export function superOfficeConnector(
+  id: string,
+  url: string,
+  sim: SuperOfficeSimulator,
+  overrides: Record<string, unknown> = {},
+): SuperOfficeConnector {
+  return new SuperOfficeConnector(
+    superOfficeSourceSchema.parse({
+      id,
+      vendor: 'superoffice',
+      baseUrl: url,
+      tenant: sim.tenant,
+      credentials: { scheme: 'bearer', accessToken: sim.credentials.accessToken },
+      retryBaseMs: 5,
+      ...overrides,
+    }),
+  );
+}
