@@ -26,7 +26,7 @@ function start(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{
   const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = ready.exec(out);
       if (m) resolve({ child, match: m });

@@ -151,7 +151,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         { contextValue: createContext(sources, idempotency) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
-      return response.body.singleResult as ExecuteResult;
+      return response.body.singleResult;
     },
     async stop() {
       if (http) {

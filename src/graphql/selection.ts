@@ -1,4 +1,4 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * Names of the fields selected on each node of a connection (`edges { node { … } }`), fragments
@@ -21,9 +21,9 @@ function childFields(set: SelectionSetNode | undefined, name: string | null, inf
   if (!set) return [];
   const out: FieldNode[] = [];
   for (const s of set.selections) {
-    if (s.kind === 'Field') {
+    if (s.kind === Kind.FIELD) {
       if (name === null || s.name.value === name) out.push(s);
-    } else if (s.kind === 'InlineFragment') {
+    } else if (s.kind === Kind.INLINE_FRAGMENT) {
       out.push(...childFields(s.selectionSet, name, info));
     } else {
       const fragment = info.fragments[s.name.value];

@@ -27,7 +27,7 @@ async function walk(connectors: Connector[], first: number) {
   const seen: string[] = [];
   const reported: GatewayError[] = [];
   let after: string | null = null;
-  let totals: Array<number | null> = [];
+  const totals: Array<number | null> = [];
   for (let guard = 0; guard < 50; guard += 1) {
     const page: ConnectionResult<ContactRecord> = await listAcross({
       entity: 'CONTACT', connectors, filterFor: () => ({}), first, after, include: new Set(), call: recordingCall(),

@@ -21,8 +21,8 @@ function startCli(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: s
         resolve({ child, url: m[1]!, output: () => out });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${out}`)));
   });
 }

@@ -72,7 +72,7 @@ export class PipelinerBatchCreates {
     readBack: (ids: string[]) => Promise<Array<T | null>>,
     call: CallContext,
   ): Promise<Array<Outcome<T>>> {
-    const out: Array<Outcome<T> | undefined> = new Array(cmds.length);
+    const out = new Array<Outcome<T> | undefined>(cmds.length);
     // Owner and account lookups are shared GETs, so checking many inputs costs few requests.
     const bodies = await mapLimit(cmds, 8, async (cmd) => {
       try {

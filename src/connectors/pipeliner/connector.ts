@@ -100,11 +100,11 @@ export class PipelinerConnector implements Connector {
   async list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
     switch (entity) {
       case 'CONTACT':
-        return (await this.reads.listContacts(args as ListArgs<FilterOf['CONTACT']>, call)) as Page<RecordOf[E]>;
+        return (await this.reads.listContacts(args, call)) as Page<RecordOf[E]>;
       case 'ACCOUNT':
-        return (await this.reads.listAccounts(args as ListArgs<FilterOf['ACCOUNT']>, call)) as Page<RecordOf[E]>;
+        return (await this.reads.listAccounts(args, call)) as Page<RecordOf[E]>;
       case 'OPPORTUNITY':
-        return (await this.reads.listOpportunities(args as ListArgs<FilterOf['OPPORTUNITY']>, call)) as Page<RecordOf[E]>;
+        return (await this.reads.listOpportunities(args, call)) as Page<RecordOf[E]>;
       default:
         return unreachable(entity);
     }

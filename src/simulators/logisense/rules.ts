@@ -114,7 +114,7 @@ export function checkAddress(ctx: WriteContext, address: Record<string, unknown>
   } else if (country.isStateRequired) {
     ctx.problems.push({ code: ErrorCode.required, message: `${at(path, 'stateId')} is required for addresses in ${country.name}.` });
   }
-  const blank = (key: string) => typeof address[key] !== 'string' || (address[key] as string).trim() === '';
+  const blank = (key: string) => typeof address[key] !== 'string' || (address[key]).trim() === '';
   if (country.isCityRequired && blank('cityName')) {
     ctx.problems.push({ code: ErrorCode.required, message: `${at(path, 'cityName')} is required for addresses in ${country.name}.` });
   }

@@ -148,7 +148,7 @@ type AnyRec = ContactRec | PersonRec | SaleRec;
 
 /** The three kinds share one code path; their record types differ only behind the Kind interface. */
 function kindOf(name: KindName): Kind<AnyRec> {
-  return KINDS[name] as unknown as Kind<AnyRec>;
+  return KINDS[name];
 }
 
 function respond(ctx: CrudContext, kind: Kind<AnyRec>, rec: AnyRec, status: number): SimResponse {

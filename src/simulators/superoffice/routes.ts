@@ -104,7 +104,7 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
     };
     const id = rest[1];
     if (rest.length === 1) {
-      if (req.method === 'GET') return archive(PROVIDERS[kind] as Provider<unknown>, `${apiBase}/Archive//$metadata`);
+      if (req.method === 'GET') return archive(PROVIDERS[kind], `${apiBase}/Archive//$metadata`);
       if (req.method === 'POST') return create(kind, ctx, jsonBody(req));
       throw notAllowed(req);
     }
@@ -138,7 +138,7 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
       for (const k of [...query.keys()]) if (k.toLowerCase() === '$filter') query.delete(k);
       query.set('$filter', userFilter ? `contactId eq ${id} and (${userFilter})` : `contactId eq ${id}`);
       const provider = third === 'persons' ? PROVIDERS.person : PROVIDERS.sale;
-      return archive(provider as Provider<unknown>, `${apiBase}/Archive//$metadata`, query);
+      return archive(provider, `${apiBase}/Archive//$metadata`, query);
     }
     if (rest.length === 3 && third === 'simple' && id !== undefined) {
       if (req.method === 'GET') return getSimple(kind, ctx, id);
@@ -160,7 +160,7 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
     }
     // Open question 10: the AllUsers archive behind GET /User; single-user calls are Online-restricted and not served.
     if (rest.length === 1 && req.method === 'GET' && options.userArchive) {
-      return archive(PROVIDERS.user as Provider<unknown>, `${apiBase}/Archive//$metadata`);
+      return archive(PROVIDERS.user, `${apiBase}/Archive//$metadata`);
     }
     throw noRoute(req.origin + req.path);
   }

@@ -196,7 +196,7 @@ function seedCompany(store: Store, rnd: Random, id: number): ContactRec {
   const kind = rnd.pick(COMPANY_KINDS);
   const name = `${stem} ${kind} ${rnd.pick(COMPANY_SUFFIXES)}`;
   const domain = `${slug(stem)}-${slug(kind)}.example`;
-  const c = rnd.pick(store.lists.countries) as CountryRec;
+  const c: CountryRec = rnd.pick<CountryRec>(store.lists.countries);
   const city = rnd.pick(CITIES[c.iso2] ?? ['Oslo']);
   const created = rnd.between(CREATED_FROM, CREATED_TO);
   const updated = rnd.between(created, UPDATED_TO);

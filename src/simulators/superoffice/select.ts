@@ -25,7 +25,7 @@ export function applySelect(entity: Json, select: string | null): Json {
       if (existing === true) return;
       if (last) node.set(p, true);
       else {
-        const next: Tree = existing ?? new Map();
+        const next: Tree = existing ?? (new Map() as Tree);
         node.set(p, next);
         node = next;
       }

@@ -81,7 +81,7 @@ describe('LogiSense simulator: reference data and contact points', () => {
   it('reads contact points by list and by id in the Detail child shape', async () => {
     const list = objects((await h.get('ContactPoint')).body['items']);
     expect(list.length).toBe(h.sim.store.contactPoints().length);
-    const one = (await h.get(`ContactPoint/${list[0]?.['identity']}`)).body['instance'];
+    const one = (await h.get(`ContactPoint/${String(list[0]?.['identity'])}`)).body['instance'];
     expect(shapeProblems(one, Object.fromEntries(Object.entries(contactFx.detailChildren?.['contactPoints']?.fields ?? {}).map(([k, f]) => [k, f.type])))).toEqual([]);
   });
 

@@ -110,6 +110,7 @@ function check(schema: Schema, value: unknown, path: string, problems: string[])
         check(schema.additionalProperties, v, `${path}.${k}`, problems);
       }
       return;
+    case undefined:
     default:
       return;
   }

@@ -13,7 +13,7 @@ export interface Reply {
   status: number;
   headers: Headers;
   /** Parsed JSON, or the raw text when not JSON, or undefined when empty. */
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test convenience
+  body: any;  
 }
 
 export async function startSim(options: SuperOfficeSimulatorOptions = {}): Promise<Harness> {
