@@ -8,3 +8,4 @@ export * from './sources';
 export * from './loaders';
 export * from './listAcross';
 export * from './mapLimit';
+export * from './readTable';

@@ -14,6 +14,7 @@ import type {
   ReferenceEntity,
 } from '../../core/connector';
 import type { InputRejected } from '../../core/errors';
+import { TableReads } from '../../core/readTable';
 import type { AccountRecord, ContactRecord, Entity, OpportunityRecord, RecordOf } from '../../core/records';
 import { PIPELINER_MAX_PAGE, PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
@@ -61,6 +62,7 @@ export class PipelinerConnector implements Connector {
   private readonly reads: PipelinerReads;
   private readonly creates: PipelinerCreates;
   private readonly batchCreates: PipelinerBatchCreates;
+  private readonly table: TableReads;
 
   constructor(
     private readonly config: PipelinerSourceConfig,
@@ -73,54 +75,36 @@ export class PipelinerConnector implements Connector {
     this.reads = new PipelinerReads(config.id, this.client, this.reference);
     this.creates = new PipelinerCreates(config, this.client, this.reference, this.reads);
     this.batchCreates = new PipelinerBatchCreates(config, this.client, this.creates, this.reads);
+    const n = config.options.readConcurrency;
+    this.table = new TableReads(this, {
+      get: {
+        CONTACT: (ids, call) => this.reads.getContacts(ids, n, call),
+        ACCOUNT: (ids, call) => this.reads.getAccounts(ids, n, call),
+        OPPORTUNITY: (ids, call) => this.reads.getOpportunities(ids, n, call),
+      },
+      list: {
+        CONTACT: (args, call) => this.reads.listContacts(args, call),
+        ACCOUNT: (args, call) => this.reads.listAccounts(args, call),
+        OPPORTUNITY: (args, call) => this.reads.listOpportunities(args, call),
+      },
+      all: {
+        PIPELINE: (call) => this.reference.pipelines(call),
+        CURRENCY: (call) => this.reference.currencies(call),
+        USER: (call) => this.reference.users(call),
+      },
+    });
   }
 
-  async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
-    const n = this.config.options.readConcurrency;
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.getContacts(ids, n, call)) as Array<RecordOf[E] | null>;
-      case 'ACCOUNT':
-        return (await this.reads.getAccounts(ids, n, call)) as Array<RecordOf[E] | null>;
-      case 'OPPORTUNITY':
-        return (await this.reads.getOpportunities(ids, n, call)) as Array<RecordOf[E] | null>;
-      case 'PIPELINE':
-      case 'CURRENCY':
-      case 'USER': {
-        // Reference data is small: one list read answers any number of ids.
-        const all = await this.listAll(entity, call);
-        const byId = new Map(all.map((r) => [r.remoteId, r]));
-        return ids.map((id) => (byId.get(id) ?? null) as RecordOf[E] | null);
-      }
-      default:
-        return unreachable(entity);
-    }
+  getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
+    return this.table.getMany(entity, ids, call);
   }
 
-  async list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.listContacts(args, call)) as Page<RecordOf[E]>;
-      case 'ACCOUNT':
-        return (await this.reads.listAccounts(args, call)) as Page<RecordOf[E]>;
-      case 'OPPORTUNITY':
-        return (await this.reads.listOpportunities(args, call)) as Page<RecordOf[E]>;
-      default:
-        return unreachable(entity);
-    }
+  list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
+    return this.table.list(entity, args, call);
   }
 
-  async listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
-    switch (entity) {
-      case 'PIPELINE':
-        return (await this.reference.pipelines(call)) as Array<RecordOf[E]>;
-      case 'CURRENCY':
-        return (await this.reference.currencies(call)) as Array<RecordOf[E]>;
-      case 'USER':
-        return (await this.reference.users(call)) as Array<RecordOf[E]>;
-      default:
-        return unreachable(entity);
-    }
+  listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
+    return this.table.listAll(entity, call);
   }
 
   createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
@@ -158,8 +142,4 @@ export class PipelinerConnector implements Connector {
   close(): Promise<void> {
     return this.client.close();
   }
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled entity ${String(value)}`);
 }
