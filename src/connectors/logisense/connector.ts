@@ -9,6 +9,7 @@ import type {
   ListArgs,
   Page,
   PagedEntity,
+  PlanResult,
   ReferenceEntity,
 } from '../../core/connector';
 import type { AccountRecord, ContactRecord, Entity, OpportunityRecord, RecordOf } from '../../core/records';
@@ -134,6 +135,15 @@ export class LogiSenseConnector implements Connector {
 
   createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
     return this.creates.createAccount(cmd, call);
+  }
+
+  /** Dry runs: the write each create would send, checked the same way, nothing written. */
+  planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planContact(cmd, call);
+  }
+
+  planAccount(cmd: CreateAccountCommand): Promise<PlanResult> {
+    return this.creates.planAccount(cmd);
   }
 
   /** Takes no arguments: whatever is asked, LogiSense has no opportunities. */

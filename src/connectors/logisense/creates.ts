@@ -1,11 +1,11 @@
 import type { CallContext } from '../../core/call';
-import type { CreateAccountCommand, CreateContactCommand, CreateResult } from '../../core/connector';
+import type { CreateAccountCommand, CreateContactCommand, CreateResult, PlanResult } from '../../core/connector';
 import { InputRejected, type UserError } from '../../core/errors';
 import type { AccountRecord, ContactRecord } from '../../core/records';
 import { toLogiSenseAccountCreate, toLogiSenseContactPatch, type NewPoint } from './bodies';
 import type { LogiSenseClient } from './client';
 import type { LogiSenseSourceConfig } from './config';
-import { unexpectedAnswer, unsupported } from './errors';
+import { unexpectedAnswer, unsupported, type FieldMap } from './errors';
 import { fromLogiSenseAccount, fromLogiSenseContact } from './map';
 import type { LogiSenseReference } from './reference';
 import {
@@ -17,6 +17,15 @@ import {
 } from './wire';
 
 const lower = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
+
+/** One write a create sends; `path` as `client.write` takes it, below the resource root (`{baseUrl}/ResourceServer/api/v6/`). */
+interface Write {
+  method: 'POST' | 'PATCH';
+  path: string;
+  body: Record<string, unknown>;
+  /** Request path → input field, for mapping the vendor's 400 onto the input. */
+  fields: FieldMap;
+}
 
 /**
  * Creates with LogiSense's own semantics. Every documented rule is checked before anything is
@@ -37,6 +46,18 @@ export class LogiSenseCreates {
 
   /** `POST Account` with the name (notes §2.1); 1 request. */
   async createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
+    const { method, path, body, fields } = this.accountWrite(cmd);
+    const items = await this.client.write(method, path, body, { operation: 'account create', fields }, call);
+    const item = items.find((i) => i.dtoTypeKey === 'account') ?? items[0];
+    if (!item) throw unexpectedAnswer(this.source, 'the account create');
+    return {
+      record: fromLogiSenseAccount(this.source, this.client.instanceOf(item, logisenseAccount, 'the account create')),
+      warnings: [],
+    };
+  }
+
+  /** The `POST Account` an account create sends, or InputRejected naming every problem (no reads needed). */
+  accountWrite(cmd: CreateAccountCommand): Write {
     const errors: UserError[] = [];
     const name = cmd.name.trim();
     if (!name) errors.push({ field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' });
@@ -51,15 +72,7 @@ export class LogiSenseCreates {
     }
     if (cmd.ownerId !== undefined) noPlace('ownerId', 'LogiSense has no users that own records');
     if (errors.length > 0) throw new InputRejected(errors);
-
-    const { body, fields } = toLogiSenseAccountCreate(name);
-    const items = await this.client.write('POST', 'Account', body, { operation: 'account create', fields }, call);
-    const item = items.find((i) => i.dtoTypeKey === 'account') ?? items[0];
-    if (!item) throw unexpectedAnswer(this.source, 'the account create');
-    return {
-      record: fromLogiSenseAccount(this.source, this.client.instanceOf(item, logisenseAccount, 'the account create')),
-      warnings: [],
-    };
+    return { method: 'POST', path: 'Account', ...toLogiSenseAccountCreate(name) };
   }
 
   /**
@@ -71,6 +84,42 @@ export class LogiSenseCreates {
    * type (Billing, Service), required contact points are given, single-value types get one.
    */
   async createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
+    const { write, accountId } = await this.contactWrite(cmd, call);
+    const notFound = (): Error =>
+      new InputRejected([
+        { field: ['accountId'], message: `no account ${accountId} in source "${this.source}"`, code: 'NOT_FOUND' },
+      ]);
+    const items = await this.client.write(
+      write.method,
+      write.path,
+      write.body,
+      { operation: 'contact create', fields: write.fields, onNotFound: notFound },
+      call,
+    );
+    const created =
+      items.find((i) => i.patchClientId === 1) ??
+      items.find((i) => i.dtoTypeKey === 'contact' && i.action === 'created');
+    if (!created) throw unexpectedAnswer(this.source, 'the contact create');
+    const contact = this.client.instanceOf(created, logisenseContact, 'the contact create');
+    const contactPoints = items
+      .filter((i) => i.dtoTypeKey === 'contactPoint' && (i.patchClientId ?? 0) >= 2)
+      .map((i) => this.client.instanceOf(i, logisenseContactPoint, 'the contact create'));
+    // The account comes back too (action `retrieved`, fresh after the write): primed, so the
+    // contact's primaryAccount costs no read.
+    const parent = items.find((i) => i.dtoTypeKey === 'account');
+    if (parent)
+      call.prime?.(
+        fromLogiSenseAccount(this.source, this.client.instanceOf(parent, logisenseAccount, 'the contact create')),
+      );
+    const wire = { ...contact, details: { ...contact.details, contactPoints } };
+    return { record: fromLogiSenseContact(this.source, wire, [accountId]), warnings: [] };
+  }
+
+  /**
+   * The `PATCH Account/{id}` a contact create sends, after the three checking reads (contact
+   * types, contact point types, the account), or InputRejected naming every problem.
+   */
+  async contactWrite(cmd: CreateContactCommand, call: CallContext): Promise<{ write: Write; accountId: string }> {
     const errors: UserError[] = [];
     const noPlace = (field: string, why: string) => errors.push({ field: [field], message: why, code: 'UNSUPPORTED' });
     if (!cmd.accountId) {
@@ -125,10 +174,6 @@ export class LogiSenseCreates {
     if (errors.length > 0 || !cmd.accountId) throw new InputRejected(errors);
 
     const accountId = cmd.accountId;
-    const notFound = (): Error =>
-      new InputRejected([
-        { field: ['accountId'], message: `no account ${accountId} in source "${this.source}"`, code: 'NOT_FOUND' },
-      ]);
     const { body, fields } = toLogiSenseContactPatch(
       this.config.options.patch,
       {
@@ -139,30 +184,20 @@ export class LogiSenseCreates {
       },
       points,
     );
-    const items = await this.client.write(
-      'PATCH',
-      `Account/${accountId}`,
-      body,
-      { operation: 'contact create', fields, onNotFound: notFound },
-      call,
-    );
-    const created =
-      items.find((i) => i.patchClientId === 1) ??
-      items.find((i) => i.dtoTypeKey === 'contact' && i.action === 'created');
-    if (!created) throw unexpectedAnswer(this.source, 'the contact create');
-    const contact = this.client.instanceOf(created, logisenseContact, 'the contact create');
-    const contactPoints = items
-      .filter((i) => i.dtoTypeKey === 'contactPoint' && (i.patchClientId ?? 0) >= 2)
-      .map((i) => this.client.instanceOf(i, logisenseContactPoint, 'the contact create'));
-    // The account comes back too (action `retrieved`, fresh after the write): primed, so the
-    // contact's primaryAccount costs no read.
-    const parent = items.find((i) => i.dtoTypeKey === 'account');
-    if (parent)
-      call.prime?.(
-        fromLogiSenseAccount(this.source, this.client.instanceOf(parent, logisenseAccount, 'the contact create')),
-      );
-    const wire = { ...contact, details: { ...contact.details, contactPoints } };
-    return { record: fromLogiSenseContact(this.source, wire, [accountId]), warnings: [] };
+    return { write: { method: 'PATCH', path: `Account/${accountId}`, body, fields }, accountId };
+  }
+
+  /*
+   * Dry runs: the one write each create sends, built and checked by the same builder, reads
+   * included; nothing is written. The contact's PATCH carries no vendor-assigned id: the
+   * `patchClientId`s (1 the contact, 2… its points) are ours, and the account already exists.
+   */
+  async planAccount(cmd: CreateAccountCommand): Promise<PlanResult> {
+    return planned(this.accountWrite(cmd));
+  }
+
+  async planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return planned((await this.contactWrite(cmd, call)).write);
   }
 
   /** The configured contact type, else the first reusable one (back-end "Other", notes §2.2). */
@@ -182,6 +217,11 @@ export class LogiSenseCreates {
     }
     return type;
   }
+}
+
+/** A write as a planned request: `/Account/10003` stands for `{baseUrl}/ResourceServer/api/v6/Account/10003`. */
+function planned(write: Write): PlanResult {
+  return { requests: [{ method: write.method, path: `/${write.path}`, body: write.body }], warnings: [] };
 }
 
 /** Contact points of one kind, in the point type configured for the contact's type. */

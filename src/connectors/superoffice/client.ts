@@ -24,6 +24,11 @@ export interface ArchivePage {
   nextLink: boolean;
 }
 
+/** The path a create POSTs to, below the tenant's API base (`{baseUrl}/{tenant}/api/v1`); dry runs show it too. */
+export function createPath(entity: 'Contact' | 'Person' | 'Sale'): string {
+  return `/${entity}`;
+}
+
 /**
  * HTTP calls to one SuperOffice tenant (`{baseUrl}/{tenant}/api/v1`). Every answer is parsed
  * here; callers get typed values or typed errors. Every call carries `SO-TimeZone` (UTC with
@@ -145,7 +150,7 @@ export class SuperOfficeClient {
   ): Promise<T> {
     const what = `the ${entity} create`;
     const res = await this.http.request(
-      { method: 'POST', path: `/${entity}`, json: body, headers: this.headers },
+      { method: 'POST', path: createPath(entity), json: body, headers: this.headers },
       call,
     );
     if (res.status !== 200 && res.status !== 201)

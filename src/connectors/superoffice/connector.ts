@@ -10,6 +10,7 @@ import type {
   ListArgs,
   Page,
   PagedEntity,
+  PlanResult,
   ReferenceEntity,
 } from '../../core/connector';
 import type { AccountRecord, ContactRecord, Entity, OpportunityRecord, RecordOf } from '../../core/records';
@@ -139,6 +140,19 @@ export class SuperOfficeConnector implements Connector {
 
   createOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<CreateResult<OpportunityRecord>> {
     return this.creates.createOpportunity(cmd, call);
+  }
+
+  /** Dry runs: the POST each create would send, checked the same way, nothing written. */
+  planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planContact(cmd, call);
+  }
+
+  planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planAccount(cmd, call);
+  }
+
+  planOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult> {
+    return this.creates.planOpportunity(cmd, call);
   }
 
   close(): Promise<void> {

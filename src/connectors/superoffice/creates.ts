@@ -4,6 +4,7 @@ import type {
   CreateContactCommand,
   CreateOpportunityCommand,
   CreateResult,
+  PlanResult,
 } from '../../core/connector';
 import { InputRejected, type UserError } from '../../core/errors';
 import type { AccountRecord, ContactRecord, OpportunityRecord } from '../../core/records';
@@ -17,14 +18,14 @@ import {
   toSuperOfficeSaleCreate,
 } from './bodies';
 import { LIMITS, checkEach, checkLength, given } from './checks';
-import type { SuperOfficeClient } from './client';
+import { createPath, type SuperOfficeClient } from './client';
 import type { SuperOfficeSourceConfig } from './config';
 import { numericId } from './ids';
 import { fromSuperOfficeContact, fromSuperOfficePerson, fromSuperOfficeSale } from './map';
 import type { SuperOfficeReads } from './reads';
 import type { SuperOfficeReference } from './reference';
-import { resolveSalePerson, unlinkedWarning } from './salePerson';
-import { resolveSaleTarget } from './saleTarget';
+import { resolveSalePerson, unlinkedWarning, type SalePerson } from './salePerson';
+import { resolveSaleTarget, type SaleTarget } from './saleTarget';
 import { superOfficeContactEntity, superOfficePersonEntity, superOfficeSaleEntity } from './wire';
 
 /**
@@ -44,6 +45,13 @@ export class SuperOfficeCreates {
   ) {}
 
   async createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
+    const body = await this.accountBody(cmd, call);
+    const created = await this.client.create('Contact', body, superOfficeContactEntity, CONTACT_FIELDS, call);
+    return { record: fromSuperOfficeContact(this.config.id, created), warnings: [] };
+  }
+
+  /** The `POST /Contact` body for `cmd` (checks, owner and country looked up), or InputRejected. */
+  async accountBody(cmd: CreateAccountCommand, call: CallContext): Promise<Record<string, unknown>> {
     const errors: UserError[] = [];
     const name = cmd.name.trim();
     if (!name) errors.push({ field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' });
@@ -61,9 +69,7 @@ export class SuperOfficeCreates {
     ]);
     errors.push(...countryErrors, ...ownerErrors);
     if (errors.length > 0 || ownerId === null) throw new InputRejected(errors);
-    const body = toSuperOfficeContactCreate(cmd, { ownerId, countryId });
-    const created = await this.client.create('Contact', body, superOfficeContactEntity, CONTACT_FIELDS, call);
-    return { record: fromSuperOfficeContact(this.config.id, created), warnings: [] };
+    return toSuperOfficeContactCreate(cmd, { ownerId, countryId });
   }
 
   /**
@@ -72,6 +78,13 @@ export class SuperOfficeCreates {
    * a conflict; a person without a company gets the named or default owner.
    */
   async createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
+    const body = await this.personBody(cmd, call);
+    const created = await this.client.create('Person', body, superOfficePersonEntity, PERSON_FIELDS, call);
+    return { record: fromSuperOfficePerson(this.config.id, created), warnings: [] };
+  }
+
+  /** The `POST /Person` body for `cmd` (checks, company or owner looked up), or InputRejected. */
+  async personBody(cmd: CreateContactCommand, call: CallContext): Promise<Record<string, unknown>> {
     const errors: UserError[] = [];
     if (!given(cmd.firstName) && !given(cmd.lastName)) {
       errors.push({
@@ -102,9 +115,7 @@ export class SuperOfficeCreates {
       });
     }
     if (errors.length > 0) throw new InputRejected(errors);
-    const body = toSuperOfficePersonCreate(cmd, { accountId: company ? Number(company.remoteId) : null, ownerId });
-    const created = await this.client.create('Person', body, superOfficePersonEntity, PERSON_FIELDS, call);
-    return { record: fromSuperOfficePerson(this.config.id, created), warnings: [] };
+    return toSuperOfficePersonCreate(cmd, { accountId: company ? Number(company.remoteId) : null, ownerId });
   }
 
   /**
@@ -113,6 +124,24 @@ export class SuperOfficeCreates {
    * per sale, who must work at the sale's company; further contacts are reported as warnings.
    */
   async createOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<CreateResult<OpportunityRecord>> {
+    const { body, target, person } = await this.saleDraft(cmd, call);
+    const created = await this.client.create('Sale', body, superOfficeSaleEntity, SALE_FIELDS, call);
+    const record = fromSuperOfficeSale(this.config.id, created, {
+      currency: (id) => target.currencies.get(id) ?? null,
+      stage: (id) => target.pipelines.flatMap((p) => p.stages).find((s) => s.remoteId === id) ?? null,
+      formula: this.config.options.baseAmountFormula,
+    });
+    return { record, warnings: unlinkedWarning(person) };
+  }
+
+  /**
+   * The `POST /Sale` body for `cmd` with what it was built from (the sale target, for mapping
+   * the answer; the sale's person, for the warnings), or InputRejected naming every problem.
+   */
+  async saleDraft(
+    cmd: CreateOpportunityCommand,
+    call: CallContext,
+  ): Promise<{ body: Record<string, unknown>; target: SaleTarget; person: SalePerson }> {
     const errors: UserError[] = [];
     const heading = cmd.name.trim();
     if (!heading) errors.push({ field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' });
@@ -151,13 +180,26 @@ export class SuperOfficeCreates {
       personId: person.primary ? Number(person.primary.remoteId) : null,
       description: cmd.description,
     });
-    const created = await this.client.create('Sale', body, superOfficeSaleEntity, SALE_FIELDS, call);
-    const record = fromSuperOfficeSale(this.config.id, created, {
-      currency: (id) => target.currencies.get(id) ?? null,
-      stage: (id) => target.pipelines.flatMap((p) => p.stages).find((s) => s.remoteId === id) ?? null,
-      formula: this.config.options.baseAmountFormula,
-    });
-    return { record, warnings: unlinkedWarning(person) };
+    return { body, target, person };
+  }
+
+  /*
+   * Dry runs: each create is one POST (the company, the person, the sale), built and checked by
+   * the same builder as the create, reads included; nothing is written. Every reference in the
+   * body is an existing record's id, so nothing in it waits for an id SuperOffice would assign.
+   */
+  async planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
+    return planned('Contact', await this.accountBody(cmd, call));
+  }
+
+  async planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
+    return planned('Person', await this.personBody(cmd, call));
+  }
+
+  /** The sale's POST, with the same warnings the create gives (contacts a sale cannot hold). */
+  async planOpportunity(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult> {
+    const { body, person } = await this.saleDraft(cmd, call);
+    return planned('Sale', body, unlinkedWarning(person));
   }
 
   /** The owner to write: the named associate (which must exist) or the default owner. */
@@ -199,6 +241,15 @@ export class SuperOfficeCreates {
     });
     return null;
   }
+}
+
+/** The one POST a create sends, on the path `client.create` uses. */
+function planned(
+  entity: 'Contact' | 'Person' | 'Sale',
+  body: Record<string, unknown>,
+  warnings: string[] = [],
+): PlanResult {
+  return { requests: [{ method: 'POST', path: createPath(entity), body }], warnings };
 }
 
 /** Address parts against SuperOffice's address columns: three street lines, short state and zip code. */
