@@ -1,3 +1,4 @@
+import { TableReads } from '../../core/readTable';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import type {
   Capability,
@@ -65,6 +66,7 @@ export class SuperOfficeConnector implements Connector {
   private readonly reference: SuperOfficeReference;
   private readonly reads: SuperOfficeReads;
   private readonly creates: SuperOfficeCreates;
+  private readonly table: TableReads;
 
   constructor(config: SuperOfficeSourceConfig, observeFn?: (event: VendorCallEvent) => void) {
     this.id = config.id;
@@ -73,61 +75,35 @@ export class SuperOfficeConnector implements Connector {
     this.reference = new SuperOfficeReference(config, this.client);
     this.reads = new SuperOfficeReads(config.id, this.client, this.reference);
     this.creates = new SuperOfficeCreates(config, this.client, this.reference, this.reads);
+    this.table = new TableReads(this, {
+      get: {
+        CONTACT: (ids, call) => this.reads.getPersons(ids, call),
+        ACCOUNT: (ids, call) => this.reads.getCompanies(ids, call),
+        OPPORTUNITY: (ids, call) => this.reads.getSales(ids, call),
+      },
+      list: {
+        CONTACT: (args, call) => this.reads.listContacts(args, call),
+        ACCOUNT: (args, call) => this.reads.listAccounts(args, call),
+        OPPORTUNITY: (args, call) => this.reads.listOpportunities(args, call),
+      },
+      all: {
+        PIPELINE: (call) => this.reference.pipelines(call),
+        CURRENCY: (call) => this.reference.currencies(call),
+        USER: (call) => this.reference.users(call),
+      },
+    });
   }
 
-  async getMany<E extends Entity>(
-    entity: E,
-    ids: readonly string[],
-    call: CallContext,
-  ): Promise<Array<RecordOf[E] | null>> {
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.getPersons(ids, call)) as Array<RecordOf[E] | null>;
-      case 'ACCOUNT':
-        return (await this.reads.getCompanies(ids, call)) as Array<RecordOf[E] | null>;
-      case 'OPPORTUNITY':
-        return (await this.reads.getSales(ids, call)) as Array<RecordOf[E] | null>;
-      case 'PIPELINE':
-      case 'CURRENCY':
-      case 'USER': {
-        // Reference data is small: one list read answers any number of ids.
-        const all = await this.listAll(entity, call);
-        const byId = new Map(all.map((r) => [r.remoteId, r]));
-        return ids.map((id) => (byId.get(id) ?? null) as RecordOf[E] | null);
-      }
-      default:
-        return unreachable(entity);
-    }
+  getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
+    return this.table.getMany(entity, ids, call);
   }
 
-  async list<E extends PagedEntity>(
-    entity: E,
-    args: ListArgs<FilterOf[E]>,
-    call: CallContext,
-  ): Promise<Page<RecordOf[E]>> {
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.listContacts(args, call)) as Page<RecordOf[E]>;
-      case 'ACCOUNT':
-        return (await this.reads.listAccounts(args, call)) as Page<RecordOf[E]>;
-      case 'OPPORTUNITY':
-        return (await this.reads.listOpportunities(args, call)) as Page<RecordOf[E]>;
-      default:
-        return unreachable(entity);
-    }
+  list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
+    return this.table.list(entity, args, call);
   }
 
-  async listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
-    switch (entity) {
-      case 'PIPELINE':
-        return (await this.reference.pipelines(call)) as Array<RecordOf[E]>;
-      case 'CURRENCY':
-        return (await this.reference.currencies(call)) as Array<RecordOf[E]>;
-      case 'USER':
-        return (await this.reference.users(call)) as Array<RecordOf[E]>;
-      default:
-        return unreachable(entity);
-    }
+  listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
+    return this.table.listAll(entity, call);
   }
 
   createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
@@ -158,8 +134,4 @@ export class SuperOfficeConnector implements Connector {
   close(): Promise<void> {
     return this.client.close();
   }
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled entity ${String(value)}`);
 }
