@@ -37,7 +37,7 @@ describe('declared capabilities hold against every simulator', () => {
   let sources: SourceInfo[];
 
   beforeAll(async () => {
-    demo = await startDemo();
+    demo = await startDemo({ cin7RateLimits: false });
     gateway = await createGateway({
       config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
       logger: pino({ level: 'silent' }),

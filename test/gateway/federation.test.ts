@@ -12,7 +12,7 @@ describe('one graph over all sources (demo mode)', () => {
   let demo: Demo;
   let gateway: Gateway;
   beforeAll(async () => {
-    demo = await startDemo();
+    demo = await startDemo({ cin7RateLimits: false });
     gateway = await createGateway({
       config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
       logger: pino({ level: 'silent' }),

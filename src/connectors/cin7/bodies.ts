@@ -1,0 +1,74 @@
+import type { CreateAccountCommand, CreateContactCommand } from '../../core/connector';
+import type { Cin7OmniContact } from './wire';
+
+/*
+ * Unified create commands → Cin7 Omni write bodies (vendor notes §2), pure. Only fields with a
+ * value are sent: on the vendor's side a missing key means "not set" (and "keep" on PUT). Text
+ * is trimmed; `checks.ts` has already measured it.
+ */
+
+type Body = Record<string, unknown>;
+
+function withoutEmpty(body: Body): Body {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+}
+
+const t = (v: string | undefined): string | undefined => v?.trim();
+
+/** A record for an account: the company side (`type` is required on every record). */
+export function toCin7AccountCreate(cmd: CreateAccountCommand, type: string, salesPersonId: number | null): Body {
+  const a = cmd.address;
+  return withoutEmpty({
+    type,
+    company: cmd.name.trim(),
+    email: cmd.emails[0],
+    phone: t(cmd.phones[0]),
+    website: t(cmd.website),
+    address1: t(a?.street),
+    city: t(a?.city),
+    state: t(a?.state),
+    postCode: t(a?.postalCode),
+    country: t(a?.country),
+    salesPersonId: salesPersonId ?? undefined,
+  });
+}
+
+/** A record for a contact without account: a private individual, no company (vendor notes §2, §4). */
+export function toCin7PersonCreate(cmd: CreateContactCommand, type: string, salesPersonId: number | null): Body {
+  return withoutEmpty({
+    type,
+    firstName: t(cmd.firstName),
+    lastName: t(cmd.lastName),
+    jobTitle: t(cmd.jobTitle),
+    email: cmd.emails[0],
+    phone: t(cmd.phones[0]),
+    mobile: t(cmd.phones[1]),
+    salesPersonId: salesPersonId ?? undefined,
+  });
+}
+
+/** A new `secondaryContacts` item (no `id`: the vendor gives it one). */
+export function toCin7SecondaryContact(cmd: CreateContactCommand): Body {
+  return withoutEmpty({
+    firstName: t(cmd.firstName),
+    lastName: t(cmd.lastName),
+    jobTitle: t(cmd.jobTitle),
+    email: cmd.emails[0],
+    phone: t(cmd.phones[0]),
+    mobile: t(cmd.phones[1]),
+  });
+}
+
+const SECONDARY_KEYS = ['id', 'company', 'firstName', 'lastName', 'jobTitle', 'email', 'mobile', 'phone'] as const;
+
+/**
+ * The PUT item that appends `added` to a record's secondary contacts. A PUT's array may
+ * replace the whole list (vendor notes §2 "Update semantics"; simulator `childListOnPut`), so
+ * every existing item is sent back with its id and every field as read: nothing is lost
+ * whether the vendor replaces or merges, and existing ids stay. `type` goes along because the
+ * vendor may require it on PUT (vendor notes §9 q9). Nothing else is sent: omitted = unchanged.
+ */
+export function toCin7SecondaryAppend(record: Cin7OmniContact, type: string, added: readonly Body[]): Body {
+  const existing = (record.secondaryContacts ?? []).map((sc) => Object.fromEntries(SECONDARY_KEYS.map((k) => [k, sc[k] ?? null])));
+  return { id: record.id, type, secondaryContacts: [...existing, ...added] };
+}

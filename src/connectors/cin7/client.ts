@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { CallContext, VendorCallEvent } from '../../core/call';
+import { GatewayError } from '../../core/errors';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
+import type { PacedTurn } from '../../http/RatePacer';
+import type { Cin7SourceConfig } from './config';
+import { cin7Failure, unexpectedAnswer } from './errors';
+import { pacerFor } from './pacing';
+import { cin7OmniBatchResultItem, type Cin7OmniBatchResultItem } from './wire';
+
+/** Most rows per list request (vendor notes §2: `rows` max 250; more answers 400). */
+export const CIN7_MAX_ROWS = 250;
+/** Most records per POST/PUT (vendor notes §2: "Batch limit is 250."). */
+export const CIN7_BATCH_LIMIT = 250;
+
+export type Cin7Resource = 'Contacts' | 'Quotes' | 'Users';
+
+export interface Cin7ListParams {
+  /** A rendered `where` (see where.ts), or null for none. */
+  where: string | null;
+  /** Always pinned: the default sort is undocumented (vendor notes §3). */
+  order: string;
+  rows: number;
+  page?: number;
+}
+
+/**
+ * HTTP calls to one Cin7 Omni account (`{baseUrl}/v1/{Resource}`, HTTP Basic with API
+ * Username and API Key, vendor notes §1), paced to the key's budget. Parses every answer at
+ * this boundary; callers get typed rows or typed errors.
+ */
+export class Cin7Client {
+  private readonly http: HttpClient;
+  private closing: Promise<void> | null = null;
+  /**
+   * The paced turns of one request's attempts, in order. The HTTP client calls `paceFn` before
+   * an attempt and `observeFn` after it, in that attempt's async context: this store ties the
+   * two, so each turn is marked answered by its own attempt (RatePacer.acquireTurn).
+   */
+  private readonly turns = new AsyncLocalStorage<PacedTurn[]>();
+
+  constructor(
+    private readonly config: Cin7SourceConfig,
+    observeFn?: (event: VendorCallEvent) => void,
+  ) {
+    const basic = Buffer.from(`${config.credentials.username}:${config.credentials.apiKey}`).toString('base64');
+    const pacer = pacerFor(config);
+    const who = { source: config.id, vendor: 'CIN7_OMNI' as const };
+    this.http = new HttpClient({
+      source: config.id,
+      vendor: 'CIN7_OMNI',
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      retryBaseMs: config.retryBaseMs,
+      connections: config.connections,
+      authHeadersFn: () => ({ authorization: `Basic ${basic}` }),
+      // Every attempt waits for its turn in the key's queue (vendor notes §5, §7.3). The turn
+      // counts until that attempt's answer is observed (see `turns`).
+      ...(pacer
+        ? {
+            paceFn: async () => {
+              const turn = await pacer.acquireTurn(who);
+              const mine = this.turns.getStore();
+              if (mine) mine.push(turn);
+              else turn.done();
+            },
+          }
+        : {}),
+      observeFn: (event) => {
+        this.turns.getStore()?.shift()?.done();
+        observeFn?.(event);
+      },
+    });
+  }
+
+  /** One page of `GET /v1/{resource}?where=&order=&page=&rows=` (vendor notes §2, §3): a bare array. */
+  async list<T>(resource: Cin7Resource, schema: z.ZodType<T>, params: Cin7ListParams, call: CallContext): Promise<T[]> {
+    if (!Number.isInteger(params.rows) || params.rows < 1 || params.rows > CIN7_MAX_ROWS) {
+      // Never sent: the vendor answers 400 "The rows argument cannot be greater than 250.".
+      throw new GatewayError('BAD_USER_INPUT', `Cin7 Omni returns 1 to ${CIN7_MAX_ROWS} rows per request, asked for ${params.rows}`, {
+        source: this.config.id,
+        vendor: 'CIN7_OMNI',
+      });
+    }
+    const query = new URLSearchParams();
+    if (params.where) query.set('where', params.where);
+    query.set('order', params.order);
+    query.set('page', String(params.page ?? 1));
+    query.set('rows', String(params.rows));
+    const what = `the ${resource} list`;
+    const res = await this.send({ method: 'GET', path: `/v1/${resource}`, query }, call);
+    if (res.status !== 200) throw cin7Failure(this.config.id, what, res.status, res.body);
+    if (!Array.isArray(res.body)) throw unexpectedAnswer(this.config.id, what);
+    return res.body.map((row) => this.parse(schema, row, what));
+  }
+
+  /**
+   * `POST` (create) or `PUT` (update) `/v1/{resource}` with an array of at most 250 records
+   * (vendor notes §2). HTTP 200 carries one BatchResultItem per record, some possibly failed;
+   * the answer is aligned with `bodies` by each item's `index`, null where none came back.
+   * Never retried (HttpClient: writes are not idempotent).
+   */
+  async write(
+    method: 'POST' | 'PUT',
+    resource: 'Contacts',
+    bodies: ReadonlyArray<Record<string, unknown>>,
+    call: CallContext,
+  ): Promise<Array<Cin7OmniBatchResultItem | null>> {
+    if (bodies.length === 0) return [];
+    if (bodies.length > CIN7_BATCH_LIMIT) throw new Error(`write of ${bodies.length} records: callers chunk by ${CIN7_BATCH_LIMIT}`);
+    const what = `the ${resource} ${method === 'POST' ? 'create' : 'update'}`;
+    const res = await this.send({ method, path: `/v1/${resource}`, json: bodies }, call);
+    if (res.status !== 200) throw cin7Failure(this.config.id, what, res.status, res.body);
+    if (!Array.isArray(res.body)) throw unexpectedAnswer(this.config.id, what);
+    const aligned = new Array<Cin7OmniBatchResultItem | null>(bodies.length).fill(null);
+    for (const raw of res.body) {
+      const item = this.parse(cin7OmniBatchResultItem, raw, what);
+      if (item.index >= 0 && item.index < bodies.length) aligned[item.index] = item;
+    }
+    return aligned;
+  }
+
+  /** One request, its paced turns tracked; any turn left unanswered (an attempt that never reached the wire) is released at the end. */
+  private send(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
+    const mine: PacedTurn[] = [];
+    return this.turns.run(mine, () => this.http.request(req, call)).finally(() => mine.splice(0).forEach((t) => t.done()));
+  }
+
+  /** Releases the connection pool; safe to call more than once (a connector may sit in several gateways). */
+  close(): Promise<void> {
+    this.closing ??= this.http.close();
+    return this.closing;
+  }
+
+  private parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw unexpectedAnswer(this.config.id, what, parsed.error);
+    return parsed.data;
+  }
+}
