@@ -61,7 +61,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     introspection: server.introspection,
-    validationRules: [maxDepthRule(server.maxDepth)],
+    validationRules: [maxDepthRule(server.limits.depth)],
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) =>
       formatGatewayError(formatted, error, {

@@ -19,6 +19,11 @@ export interface VendorCallEvent {
  */
 export interface CallContext {
   readonly requestId: string;
+  /**
+   * Aborts when the operation's deadline passes (or its client is gone): vendor calls still open
+   * are abandoned and new ones are not sent. Absent outside an operation.
+   */
+  readonly signal?: AbortSignal;
   /** Called once per HTTP request sent to a vendor, retries included. */
   onVendorCall(event: VendorCallEvent): void;
   /**

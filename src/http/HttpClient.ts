@@ -118,18 +118,18 @@ export class HttpClient {
         deadline += Date.now() - queued;
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw this.timeoutError(idempotent, attempt > 1);
+      if (remaining <= 0 || call.signal?.aborted) throw this.timeoutError(idempotent, attempt > 1);
       const started = Date.now();
       let status: number | null = null;
       try {
-        const res = await this.send(req, path + search, remaining);
+        const res = await this.send(req, path + search, remaining, call.signal);
         status = res.status;
         const verdict = this.classify(res, idempotent);
         if (!verdict) return res;
         const wait = verdict.retryable && idempotent && attempt <= this.options.maxRetries
           ? (retryAfterMs(res.headers['retry-after']) ?? backoffDelay(attempt, this.options.retryBaseMs))
           : null;
-        if (wait === null || Date.now() + wait >= deadline) throw verdict.error;
+        if (wait === null || Date.now() + wait >= deadline || call.signal?.aborted) throw verdict.error;
         await sleep(wait);
       } catch (err) {
         if (err instanceof GatewayError) throw err;
@@ -155,7 +155,7 @@ export class HttpClient {
     await this.pool.close();
   }
 
-  private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number): Promise<HttpResponse> {
+  private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number, operation?: AbortSignal): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (!req.anonymous) Object.assign(headers, await this.options.authHeadersFn());
     let body: string | undefined;
@@ -171,7 +171,8 @@ export class HttpClient {
       path: pathAndQuery,
       headers,
       body,
-      signal: AbortSignal.timeout(remainingMs),
+      // The call's own budget, cut short by the operation's deadline.
+      signal: operation ? AbortSignal.any([AbortSignal.timeout(remainingMs), operation]) : AbortSignal.timeout(remainingMs),
     });
     const text = await res.body.text();
     const contentType = String(res.headers['content-type'] ?? '');

@@ -3,7 +3,7 @@ import { testGateway } from '../support/gateway';
 /** Safety limits every deployment gets: depth, list sizes, introspection switch. */
 describe('gateway limits', () => {
   it('refuses an operation nested deeper than maxDepth before calling any vendor', async () => {
-    const gw = await testGateway([], { maxDepth: 4 });
+    const gw = await testGateway([], { limits: { depth: 4 } });
     try {
       const res = await gw.execute(`{ contacts { edges { node { primaryAccount { owner { name } } } } } }`);
       expect(res.errors?.[0]).toMatchObject({ message: 'Operation is 6 levels deep; the limit is 4', extensions: { code: 'BAD_USER_INPUT' } });
@@ -14,7 +14,7 @@ describe('gateway limits', () => {
   });
 
   it('counts depth through fragments', async () => {
-    const gw = await testGateway([], { maxDepth: 3 });
+    const gw = await testGateway([], { limits: { depth: 3 } });
     try {
       const res = await gw.execute(`query { contacts { ...E } } fragment E on ContactConnection { edges { node { owner { name } } } }`);
       expect(res.errors?.[0]?.message).toBe('Operation is 5 levels deep; the limit is 3');
