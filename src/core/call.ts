@@ -1,4 +1,6 @@
-import type { AnyRecord } from './records';
+import type { Context, Tracer } from '@opentelemetry/api';
+import type { ErrorCode } from './errors';
+import type { AnyRecord, Vendor } from './records';
 
 /** One HTTP request sent to a vendor, as reported to whoever counts them. */
 export interface VendorCallEvent {
@@ -11,6 +13,23 @@ export interface VendorCallEvent {
   durationMs: number;
   /** 1 for the first try, 2+ for retries. */
   attempt: number;
+  vendor?: Vendor;
+  /** Why this attempt failed, when it did: the code the call throws if it is not retried. */
+  error?: ErrorCode;
+  /** Whether another attempt follows this failed one. */
+  willRetry?: boolean;
+  /** The wait the vendor asked for (`Retry-After`), when it sent one. */
+  retryAfterMs?: number;
+}
+
+/**
+ * Where a vendor call's span hangs: the tracer of the gateway and the context holding the
+ * operation's span. Passed explicitly, because several gateways may share one process and no
+ * global context manager is registered.
+ */
+export interface TraceParent {
+  readonly tracer: Tracer;
+  readonly parent: Context;
 }
 
 /**
@@ -36,6 +55,11 @@ export interface CallContext {
    * later in this operation costs nothing. Optional: outside an operation nobody listens.
    */
   prime?(record: AnyRecord): void;
+  /**
+   * The operation's span, set once when the operation starts if tracing is on; vendor calls
+   * become its children. Absent when nothing is traced, and then no span is made at all.
+   */
+  trace?: TraceParent;
 }
 
 /** A call context for work outside a GraphQL operation (start-up checks, scripts). */

@@ -1,7 +1,9 @@
+import type { Span } from '@opentelemetry/api';
 import { Pool, errors as undiciErrors } from 'undici';
 import type { CallContext, VendorCallEvent } from '../core/call';
 import { GatewayError } from '../core/errors';
 import type { Vendor } from '../core/records';
+import { endVendorCallSpan, startVendorCallSpan } from '../telemetry/vendorCallSpan';
 import { backoffDelay, retryAfterMs } from './backoff';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,6 +31,11 @@ export interface HttpClientOptions {
    * when the budget cannot be had in time.
    */
   paceFn?: () => Promise<void>;
+  /**
+   * Request header that carries the operation's request id to the vendor, for vendors that
+   * document one (set by that vendor's connector). Absent: nothing is sent.
+   */
+  correlationHeader?: string;
 }
 
 export interface HttpRequest {
@@ -120,34 +127,50 @@ export class HttpClient {
       const remaining = deadline - Date.now();
       if (remaining <= 0 || call.signal?.aborted) throw this.timeoutError(idempotent, attempt > 1);
       const started = Date.now();
-      let status: number | null = null;
-      try {
-        const res = await this.send(req, path + search, remaining, call.signal);
-        status = res.status;
-        const verdict = this.classify(res, idempotent);
-        if (!verdict) return res;
-        const wait = verdict.retryable && idempotent && attempt <= this.options.maxRetries
-          ? (retryAfterMs(res.headers['retry-after']) ?? backoffDelay(attempt, this.options.retryBaseMs))
-          : null;
-        if (wait === null || Date.now() + wait >= deadline || call.signal?.aborted) throw verdict.error;
-        await sleep(wait);
-      } catch (err) {
-        if (err instanceof GatewayError) throw err;
-        const fault = this.transportFault(err, idempotent);
-        if (!idempotent || attempt > this.options.maxRetries) throw fault;
-        const wait = backoffDelay(attempt, this.options.retryBaseMs);
-        if (Date.now() + wait >= deadline) throw fault;
-        await sleep(wait);
-      } finally {
-        this.report(call, {
-          source: this.options.source,
-          method: req.method,
-          path: req.path,
-          status,
-          durationMs: Date.now() - started,
-          attempt,
-        });
+      const { source, vendor } = this.options;
+      const span = call.trace && startVendorCallSpan(call.trace, { source, vendor, method: req.method, path: req.path, attempt });
+      const outcome = await this.once(req, path + search, remaining, call, idempotent);
+      const event: VendorCallEvent = {
+        source,
+        vendor,
+        method: req.method,
+        path: req.path,
+        status: outcome.res?.status ?? null,
+        // Measured before any backoff wait: vendor time only.
+        durationMs: Date.now() - started,
+        attempt,
+      };
+      if (!outcome.fault) {
+        this.report(call, event, span);
+        return outcome.res;
       }
+      const after = outcome.res ? retryAfterMs(outcome.res.headers['retry-after']) : null;
+      const wait = outcome.retryable && idempotent && attempt <= this.options.maxRetries
+        ? (after ?? backoffDelay(attempt, this.options.retryBaseMs))
+        : null;
+      const willRetry = wait !== null && Date.now() + wait < deadline && !call.signal?.aborted;
+      this.report(call, { ...event, error: outcome.fault.code, willRetry, ...(after !== null ? { retryAfterMs: after } : {}) }, span);
+      if (!willRetry) throw outcome.fault;
+      await sleep(wait);
+    }
+  }
+
+  /** One request and its verdict; never throws, so every attempt is reported exactly once. */
+  private async once(
+    req: HttpRequest,
+    pathAndQuery: string,
+    remainingMs: number,
+    call: CallContext,
+    idempotent: boolean,
+  ): Promise<{ res: HttpResponse; fault?: undefined } | { res?: HttpResponse; fault: GatewayError; retryable: boolean }> {
+    try {
+      const res = await this.send(req, pathAndQuery, remainingMs, call);
+      const verdict = this.classify(res, idempotent);
+      return verdict ? { res, fault: verdict.error, retryable: verdict.retryable } : { res };
+    } catch (err) {
+      // A GatewayError here comes from authHeadersFn (a failed login): final, never retried.
+      if (err instanceof GatewayError) return { fault: err, retryable: false };
+      return { fault: this.transportFault(err, idempotent), retryable: idempotent };
     }
   }
 
@@ -155,8 +178,10 @@ export class HttpClient {
     await this.pool.close();
   }
 
-  private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number, operation?: AbortSignal): Promise<HttpResponse> {
+  private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number, call: CallContext): Promise<HttpResponse> {
+    const operation = call.signal;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (this.options.correlationHeader) headers[this.options.correlationHeader] = call.requestId;
     if (!req.anonymous) Object.assign(headers, await this.options.authHeadersFn());
     let body: string | undefined;
     if (req.json !== undefined) {
@@ -267,9 +292,10 @@ export class HttpClient {
     );
   }
 
-  private report(call: CallContext, event: VendorCallEvent): void {
+  private report(call: CallContext, event: VendorCallEvent, span: Span | undefined): void {
     call.onVendorCall(event);
     this.options.observeFn?.(event);
+    if (span) endVendorCallSpan(span, event);
   }
 }
 
