@@ -32,13 +32,19 @@ async function main(): Promise<void> {
   process.stdout.write(`\ncrmgraph ${demo ? 'demo ' : ''}ready: ${url}\n`);
   if (demo) process.stdout.write(`Simulators: ${demo.describe()}\nOpen the URL in a browser for the playground.\n\n`);
 
+  // First signal: drain (readiness false, no new connections, operations in flight finish
+  // within the grace period), then exit 0. A second signal exits at once.
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
     stopping = true;
-    logger.info({ signal }, 'stopping');
-    await gateway.stop();
+    logger.info({ signal, graceMs: config.server.shutdownGraceMs }, 'draining');
+    const clean = await gateway.shutdown();
     await demo?.stop();
+    logger.info({ clean }, 'stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,16 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import compression from 'compression';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config';
 import { createConnector } from './connectors/registry';
 import type { Connector } from './core/connector';
 import { SourceRegistry } from './core/sources';
+import { BodyRefused, readBody } from './edge/body';
+import { corsMiddleware, type Middleware } from './edge/cors';
+import { Lifecycle } from './edge/lifecycle';
+import { SourceStates } from './edge/readiness';
+import { sendError, sendJson } from './edge/respond';
 import { createContext, type GatewayContext } from './graphql/context';
 import { formatGatewayError } from './graphql/errors';
-import { maxDepthRule } from './graphql/limits';
+import { limitsPlugin } from './graphql/limits';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { buildSchema } from './graphql/schema';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
@@ -31,6 +38,13 @@ export interface Gateway {
   listen(port?: number, host?: string): Promise<string>;
   /** Runs one operation in-process (tests, scripts), with a fresh context like any request. */
   execute(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult>;
+  /**
+   * A graceful stop: readiness turns false, the listener takes no new connections, operations
+   * in flight get up to `graceMs` (default `server.shutdownGraceMs`) to finish, then every
+   * connection, pool and store closes. Resolves true when nothing had to be cut off.
+   */
+  shutdown(graceMs?: number): Promise<boolean>;
+  /** Stops at once (open operations are cut off). */
   stop(): Promise<void>;
 }
 
@@ -42,16 +56,23 @@ export interface ExecuteResult {
 
 /**
  * The composition root: connectors from the config, Apollo Server over the unified schema, and
- * one node:http server with `/graphql` (playground on GET from a browser), `/healthz` and
- * `/metrics`.
+ * one node:http server — CORS and compression in front of `/graphql` (playground on GET from a
+ * browser), `/healthz` (liveness), `/readyz` (readiness) and `/metrics`.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger } = options;
-  const metrics = new GatewayMetrics();
-  const sources = new SourceRegistry(
-    options.connectors ?? config.sources.map((s) => createConnector(s, (event) => metrics.observeVendorCall(event))),
-  );
   const server = config.server;
+  const metrics = new GatewayMetrics();
+  const states = new SourceStates(options.connectors?.map((c) => c.id) ?? config.sources.map((s) => s.id));
+  const sources = new SourceRegistry(
+    options.connectors ??
+      config.sources.map((s) =>
+        createConnector(s, (event) => {
+          metrics.observeVendorCall(event);
+          states.observe(event);
+        }),
+      ),
+  );
   const idempotency = {
     store: config.idempotency.redisUrl
       ? new RedisIdempotencyStore(config.idempotency.redisUrl)
@@ -61,14 +82,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     introspection: server.introspection,
-    validationRules: [maxDepthRule(server.limits.depth)],
+    // The parser stops at the first token past the limit, before building a tree of them.
+    parseOptions: { maxTokens: server.limits.tokens },
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (drain, then stop), not Apollo's own signal handler.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
       formatGatewayError(formatted, error, {
         debug: server.debug,
         logInternal: (err) => logger.error({ err }, 'internal error'),
       }),
     plugins: [
+      limitsPlugin(server.limits),
       gatewayResponsePlugin({ debug: server.debug, exposeVendorRequests: server.exposeVendorRequests }),
       metrics.apolloPlugin(),
       server.playground
@@ -78,19 +103,24 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
+  const lifecycle = new Lifecycle();
+  const middleware: Middleware[] = [
+    corsMiddleware(server.cors),
+    ...(server.compression ? [compression() as Middleware] : []),
+  ];
   let http: Server | null = null;
   let url = '';
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/healthz') return send(res, 200, 'application/json', JSON.stringify({ status: 'ok', sources: sources.all().map((c) => c.id) }));
-    if (path === '/metrics') return send(res, 200, metrics.contentType, await metrics.render());
-    if (path === '/') {
-      res.writeHead(302, { location: '/graphql' }).end();
+  const graphql = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    let body = '';
+    try {
+      if (req.method === 'POST') body = await readBody(req, server.limits.bodyBytes, server.limits.bodyTimeoutMs);
+    } catch (err) {
+      if (!(err instanceof BodyRefused)) throw err;
+      // The rest of the body is not read: the connection goes once the answer is out.
+      sendError(res, err.status, 'LIMIT_EXCEEDED', err.message, { limit: `server.limits.${err.limit}`, limitValue: err.limitValue }, { connection: 'close' });
       return;
     }
-    if (path !== '/graphql') return send(res, 404, 'application/json', JSON.stringify({ error: 'not found; the API is at /graphql' }));
-    const body = await readBody(req);
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
     let parsed: unknown = body;
@@ -98,7 +128,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       try {
         parsed = body ? (JSON.parse(body) as unknown) : {};
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] }));
+        return sendError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON');
       }
     }
     const request: HTTPGraphQLRequest = {
@@ -107,19 +137,91 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       search: new URL(req.url ?? '/', 'http://localhost').search,
       body: parsed,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: request,
-      context: () => Promise.resolve(createContext(sources, idempotency)),
+    // One deadline for the whole operation; a client that hangs up ends it too.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('operation deadline passed', 'TimeoutError')),
+      server.limits.operationTimeoutMs,
+    );
+    res.once('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) deadline.abort(new DOMException('client went away', 'AbortError'));
     });
-    const outHeaders: Record<string, string> = {};
-    for (const [k, v] of response.headers) outHeaders[k] = v;
-    res.writeHead(response.status ?? 200, outHeaders);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-      return;
+    try {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: request,
+        context: () => Promise.resolve(createContext(sources, idempotency, { requestId, signal: deadline.signal })),
+      });
+      const outHeaders: Record<string, string> = {};
+      for (const [k, v] of response.headers) outHeaders[k] = v;
+      res.writeHead(response.status ?? 200, outHeaders);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } finally {
+      clearTimeout(timer);
     }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    switch (path) {
+      case '/graphql': {
+        const end = lifecycle.begin();
+        res.once('close', end);
+        return graphql(req, res, requestId);
+      }
+      case '/healthz':
+        return sendJson(res, 200, { status: 'ok' });
+      case '/readyz': {
+        const ready = lifecycle.phase === 'serving' && states.canServe();
+        const status = lifecycle.phase === 'serving' ? (ready ? 'ready' : 'sources failing') : lifecycle.phase;
+        return sendJson(res, ready ? 200 : 503, { status, sources: states.all() });
+      }
+      case '/metrics': {
+        const text = await metrics.render();
+        res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
+        return;
+      }
+      case '/':
+        res.writeHead(302, { location: '/graphql' }).end();
+        return;
+      default:
+        return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
+    }
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    res.setHeader('x-request-id', requestId);
+    // While draining, every answer closes its connection, so keep-alive clients move on.
+    if (lifecycle.phase === 'draining') res.setHeader('connection', 'close');
+    for (const mw of middleware) {
+      const passed = await new Promise<boolean>((resolve, reject) => {
+        mw(req, res, (err) => (err ? reject(err instanceof Error ? err : new Error('middleware failed')) : resolve(true)));
+        // A middleware that answered (a CORS preflight) never calls next.
+        res.once('finish', () => resolve(false));
+      });
+      if (!passed) return;
+    }
+    await route(req, res, requestId);
+  };
+
+  const closeHttp = async (): Promise<void> => {
+    if (!http) return;
+    const h = http;
+    http = null;
+    h.closeAllConnections();
+    await new Promise<void>((resolve) => h.close(() => resolve()));
+  };
+  const release = async (): Promise<void> => {
+    lifecycle.phase = 'stopped';
+    await apollo.stop();
+    await sources.close();
+    await idempotency.store.close();
   };
 
   return {
@@ -132,7 +234,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       http = createServer((req, res) => {
         handle(req, res).catch((err: unknown) => {
           logger.error({ err }, 'request failed');
-          if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL' } }] }));
+          if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
           else res.end();
         });
       });
@@ -140,6 +242,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         http!.once('error', reject);
         http!.listen(port, host, () => resolve());
       });
+      lifecycle.phase = 'serving';
       const address = http.address() as AddressInfo;
       const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       url = `http://${shown}:${address.port}/graphql`;
@@ -153,29 +256,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
       return response.body.singleResult;
     },
-    async stop() {
+    async shutdown(graceMs = server.shutdownGraceMs) {
+      if (lifecycle.phase === 'stopped') return true;
+      lifecycle.phase = 'draining';
+      let clean = true;
       if (http) {
         const h = http;
-        http = null;
-        h.closeAllConnections();
-        await new Promise<void>((resolve) => h.close(() => resolve()));
+        // No new connections from here on; idle keep-alive ones close now, busy ones after their answer.
+        const closed = new Promise<void>((resolve) => h.close(() => resolve()));
+        h.closeIdleConnections();
+        clean = await lifecycle.settled(graceMs);
+        if (!clean) logger.warn({ operations: lifecycle.operationsInFlight, graceMs }, 'grace period over; cutting off operations in flight');
+        await closeHttp();
+        await closed;
       }
-      await apollo.stop();
-      await sources.close();
-      await idempotency.store.close();
+      await release();
+      return clean;
+    },
+    async stop() {
+      lifecycle.phase = 'draining';
+      await closeHttp();
+      await release();
     },
   };
-}
-
-function send(res: ServerResponse, status: number, contentType: string, body: string): void {
-  res.writeHead(status, { 'content-type': contentType }).end(body);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -22,6 +22,8 @@ export const sourceBaseSchema = z.strictObject({
 export const limitsSchema = z.strictObject({
   /** Largest request body; read as a stream and cut off past this (HTTP 413). */
   bodyBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  /** Time a client may take to send its whole request body (HTTP 408 after it). */
+  bodyTimeoutMs: z.number().int().min(100).max(300_000).default(10_000),
   /** Most lexical tokens in one document (the parser stops at the first one past it). */
   tokens: z.number().int().min(100).max(1_000_000).default(10_000),
   /** Most aliased fields in one document (each alias written counts once). */

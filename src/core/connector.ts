@@ -150,6 +150,11 @@ export interface Connector {
   readonly maxPageSize: number;
   /** Largest number of ids `getMany` takes at once. */
   readonly maxBatchSize: number;
+  /**
+   * Ids one vendor request of `getMany` answers: 1 where the vendor reads one record per
+   * request; omitted = `maxBatchSize` (a batch read). Feeds the operation cost estimate.
+   */
+  readonly idsPerRead?: number;
 
   /** Records by remote id, aligned with `ids`: null where the vendor has no such record. */
   getMany<E extends Entity>(

@@ -11,6 +11,9 @@ export type ErrorCode =
   | 'SOURCE_UNAVAILABLE'
   | 'SOURCE_REJECTED'
   | 'SOURCE_OUTCOME_UNKNOWN'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'LIMIT_EXCEEDED'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -21,6 +24,9 @@ export interface ErrorDetail {
   /** Vendor's own error code and message: logged, and shown to clients only in debug mode. */
   vendorCode?: string;
   vendorMessage?: string;
+  /** For LIMIT_EXCEEDED: the config key of the limit (`server.limits.cost`) and its value. */
+  limit?: string;
+  limitValue?: number;
 }
 
 const RETRYABLE: ReadonlySet<ErrorCode> = new Set([

@@ -25,18 +25,29 @@ export interface GatewayContext {
   idempotency: { store: IdempotencyStore; options: IdempotencyOptions };
   /** Reports a source's error at the current field while the field still answers. */
   reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
+  /** Estimated vendor requests of the operation (set by the limits check before execution). */
+  cost: { estimated: number; limit: number } | null;
+}
+
+/** What the HTTP edge knows of a request beyond its operation. */
+export interface ContextOptions {
+  requestId?: string;
+  /** Aborts at the operation deadline: vendor calls still open are abandoned. */
+  signal?: AbortSignal;
 }
 
 export function createContext(
   sources: SourceRegistry,
   idempotency: GatewayContext['idempotency'],
-  requestId: string = randomUUID(),
+  options: ContextOptions = {},
 ): GatewayContext {
+  const requestId = options.requestId ?? randomUUID();
   const vendorCalls: VendorCallEvent[] = [];
   const partialErrors: PartialError[] = [];
   let loaders: RecordLoaders | null = null;
   const call: CallContext = {
     requestId,
+    ...(options.signal ? { signal: options.signal } : {}),
     onVendorCall: (event) => vendorCalls.push(event),
     sharedReads: new Map(),
     prime: (record) => loaders?.prime(record),
@@ -53,6 +64,7 @@ export function createContext(
     reportPartial(error, info) {
       partialErrors.push({ error, path: pathOf(info) });
     },
+    cost: null,
   };
 }
 

@@ -9,9 +9,18 @@ const CLIENT_FAULTS = new Set([
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/**
+ * Codes that reach the client as they are: ours raised outside resolvers (limits, access) and
+ * Apollo's PERSISTED_QUERY_NOT_FOUND, which clients of automatic persisted queries act on by
+ * sending the full query.
+ */
+const PASSED_THROUGH = new Set(['LIMIT_EXCEEDED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND']);
+
+/** graphql-js's parser refusal past `maxTokens`, which is our `server.limits.tokens`. */
+const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
 
 export interface ErrorFormatOptions {
   /** Adds the vendor's own error code and message; never credentials. */
@@ -33,6 +42,18 @@ export function formatGatewayError(
   const original = unwrapResolverError(error);
   if (original instanceof GatewayError) return withGatewayError(formatted, original, options.debug);
   const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
+  if (tokens) {
+    const limit = Number(tokens[1]);
+    return {
+      message: `The document has more than ${limit} tokens; the limit is server.limits.tokens = ${limit}`,
+      extensions: { code: 'LIMIT_EXCEEDED' satisfies ErrorCode, limit: 'server.limits.tokens', limitValue: limit },
+    };
+  }
   if (typeof code === 'string' && CLIENT_FAULTS.has(code)) {
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
   }
@@ -62,6 +83,7 @@ export function withGatewayError(
       ...(d.httpStatus !== undefined ? { httpStatus: d.httpStatus } : {}),
       retryable: error.retryable,
       ...(d.retryAfterMs !== undefined ? { retryAfterMs: d.retryAfterMs } : {}),
+      ...(d.limit !== undefined ? { limit: d.limit, limitValue: d.limitValue } : {}),
       ...(debug && d.vendorCode !== undefined ? { vendorCode: d.vendorCode } : {}),
       ...(debug && d.vendorMessage !== undefined ? { vendorMessage: d.vendorMessage } : {}),
     },

@@ -5,7 +5,8 @@ import { withGatewayError } from './errors';
 /**
  * Adds what resolvers reported beside their data: errors of sources left out of a field
  * (`reportPartial`), and the operation's vendor request count under
- * `extensions.vendorRequests` ({ total, bySource }) so clients and tests see what a query cost.
+ * `extensions.vendorRequests` ({ total, bySource }) beside the estimate the limits check made
+ * (`extensions.cost`: { estimated, limit }), so clients see what a query cost and was expected to.
  */
 export function gatewayResponsePlugin(options: { debug: boolean; exposeVendorRequests: boolean }): ApolloServerPlugin<GatewayContext> {
   return {
@@ -26,6 +27,7 @@ export function gatewayResponsePlugin(options: { debug: boolean; exposeVendorReq
             result.extensions = {
               ...result.extensions,
               vendorRequests: { total: contextValue.vendorCalls.length, bySource },
+              ...(contextValue.cost ? { cost: contextValue.cost } : {}),
             };
           }
         },

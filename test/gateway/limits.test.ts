@@ -6,7 +6,10 @@ describe('gateway limits', () => {
     const gw = await testGateway([], { limits: { depth: 4 } });
     try {
       const res = await gw.execute(`{ contacts { edges { node { primaryAccount { owner { name } } } } } }`);
-      expect(res.errors?.[0]).toMatchObject({ message: 'Operation is 6 levels deep; the limit is 4', extensions: { code: 'BAD_USER_INPUT' } });
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'The operation is 6 levels deep; the limit is server.limits.depth = 4',
+        extensions: { code: 'LIMIT_EXCEEDED', limit: 'server.limits.depth', limitValue: 4 },
+      });
       expect(res.extensions?.['vendorRequests']).toEqual({ total: 0, bySource: {} });
     } finally {
       await gw.stop();
@@ -17,7 +20,7 @@ describe('gateway limits', () => {
     const gw = await testGateway([], { limits: { depth: 3 } });
     try {
       const res = await gw.execute(`query { contacts { ...E } } fragment E on ContactConnection { edges { node { owner { name } } } }`);
-      expect(res.errors?.[0]?.message).toBe('Operation is 5 levels deep; the limit is 3');
+      expect(res.errors?.[0]?.message).toBe('The operation is 5 levels deep; the limit is server.limits.depth = 3');
     } finally {
       await gw.stop();
     }

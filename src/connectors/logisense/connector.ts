@@ -55,6 +55,8 @@ export class LogiSenseConnector implements Connector {
   readonly maxPageSize = MAX_PAGE;
   /** Ids per loader batch; read one GET each, `readConcurrency` at a time (no batch read). */
   readonly maxBatchSize = 100;
+  /** Records are read by id one request each (bounded concurrency). */
+  readonly idsPerRead = 1;
   readonly id: string;
   readonly name: string;
   private readonly client: LogiSenseClient;

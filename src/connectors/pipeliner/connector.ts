@@ -55,6 +55,8 @@ export class PipelinerConnector implements Connector {
   readonly maxPageSize = PIPELINER_MAX_PAGE;
   /** Ids per loader batch; Pipeliner reads them one GET each, `readConcurrency` at a time. */
   readonly maxBatchSize = 100;
+  /** Records are read by id one request each (bounded concurrency). */
+  readonly idsPerRead = 1;
   readonly id: string;
   readonly name: string;
   private readonly client: PipelinerClient;
