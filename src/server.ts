@@ -154,7 +154,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       });
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of response.headers) outHeaders[k] = v;
-      res.writeHead(response.status ?? 200, outHeaders);
+      res.writeHead(legacyStatus(response.status ?? 200, outHeaders['content-type'], parsed !== body), outHeaders);
       if (response.body.kind === 'complete') {
         res.end(response.body.string);
         return;
@@ -279,4 +279,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await release();
     },
   };
+}
+
+/**
+ * GraphQL over HTTP: a client that negotiated plain `application/json` (not
+ * `application/graphql-response+json`) gets its request errors — parse, validation, variables,
+ * limits — with 200, as the spec advises, since such clients may not read a 4xx body. A request
+ * that is not GraphQL over HTTP at all (no JSON body) keeps its 4xx.
+ */
+function legacyStatus(status: number, contentType: string | undefined, jsonRequest: boolean): number {
+  return jsonRequest && status === 400 && contentType?.startsWith('application/json') ? 200 : status;
 }
