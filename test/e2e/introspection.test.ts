@@ -25,7 +25,8 @@ async function demoGateway(demo: Demo, server: Record<string, unknown>): Promise
 async function introspect(url: string): Promise<{ status: number; body: any }> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The GraphQL-over-HTTP media type: request errors come with their 4xx status.
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
     body: JSON.stringify({ query: getIntrospectionQuery() }),
   });
   return { status: res.status, body: await res.json() };
