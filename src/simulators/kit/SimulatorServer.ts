@@ -44,6 +44,14 @@ export interface LoggedRequest {
   at: number;
 }
 
+/** Requests a simulator remembers by default: enough for any test, bounded for a demo that runs for weeks. */
+export const DEFAULT_LOG_LIMIT = 10_000;
+
+export interface SimulatorServerOptions {
+  /** Most requests kept in `log`; older ones are dropped first. Default 10,000. */
+  logLimit?: number;
+}
+
 /** Headers whose values are credentials; the log keeps only that they were present. */
 const SECRET_HEADERS = new Set(['authorization', 'sotoken', 'so-apptoken', 'api-key', 'cookie']);
 
@@ -53,7 +61,15 @@ const SECRET_HEADERS = new Set(['authorization', 'sotoken', 'so-apptoken', 'api-
  * (`setOutage`). The vendor's wire format lives entirely in the handler it is given.
  */
 export class SimulatorServer {
+  /** The last `logLimit` requests, oldest first. */
   readonly log: LoggedRequest[] = [];
+  /**
+   * Most requests `log` keeps. Demo mode and benchmarks run simulators for as long as the
+   * gateway runs, so the log is a window, not a history; a change applies at the next request.
+   */
+  logLimit: number;
+  /** Requests dropped from the front of `log` since the last `clearLog()`. */
+  droppedFromLog = 0;
   /** Added to every answer, faults included. */
   latencyMs = 0;
   private readonly queued: { fault: Fault; times: number }[] = [];
@@ -64,7 +80,10 @@ export class SimulatorServer {
   constructor(
     readonly name: string,
     private readonly handler: SimHandler,
-  ) {}
+    options: SimulatorServerOptions = {},
+  ) {
+    this.logLimit = options.logLimit ?? DEFAULT_LOG_LIMIT;
+  }
 
   /** Starts listening (port 0 = any free port) and resolves to the base URL. */
   async listen(port = 0, host = '127.0.0.1'): Promise<string> {
@@ -117,6 +136,7 @@ export class SimulatorServer {
 
   clearLog(): void {
     this.log.length = 0;
+    this.droppedFromLog = 0;
   }
 
   /** Requests logged so far that match, e.g. `requests('POST')`. */
@@ -124,6 +144,16 @@ export class SimulatorServer {
     return this.log.filter(
       (r) => (!method || r.method === method) && (!pathIncludes || r.path.includes(pathIncludes)),
     );
+  }
+
+  private record(entry: LoggedRequest): void {
+    this.log.push(entry);
+    const limit = Math.max(0, Math.floor(this.logLimit));
+    // One entry in, one out: shift() on a packed array moves its start in V8 rather than copying.
+    while (this.log.length > limit) {
+      this.log.shift();
+      this.droppedFromLog += 1;
+    }
   }
 
   private takeFault(method: string, path: string): Fault | null {
@@ -153,7 +183,7 @@ export class SimulatorServer {
       status: 0,
       at: Date.now(),
     };
-    this.log.push(entry);
+    this.record(entry);
     let answer: SimResponse;
     const fault = this.takeFault(method, url.pathname);
     try {

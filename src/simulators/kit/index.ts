@@ -1,3 +1,3 @@
-export { SimulatorServer, redactHeaders } from './SimulatorServer';
-export type { SimRequest, SimResponse, SimHandler, Fault, LoggedRequest } from './SimulatorServer';
+export { DEFAULT_LOG_LIMIT, SimulatorServer, redactHeaders } from './SimulatorServer';
+export type { SimRequest, SimResponse, SimHandler, Fault, LoggedRequest, SimulatorServerOptions } from './SimulatorServer';
 export { SeededRandom } from './SeededRandom';
