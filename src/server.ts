@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import compression from 'compression';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayConfig } from './config';
 import { createConnector } from './connectors/registry';
@@ -17,7 +18,7 @@ import { SourceStates } from './edge/readiness';
 import { sendError, sendJson } from './edge/respond';
 import { createContext, type GatewayContext } from './graphql/context';
 import { formatGatewayError } from './graphql/errors';
-import { limitsPlugin } from './graphql/limits';
+import { costLimitPlugin, DocumentPrecheck, refusalJson } from './graphql/limits';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { buildSchema } from './graphql/schema';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
@@ -82,8 +83,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     introspection: server.introspection,
-    // The parser stops at the first token past the limit, before building a tree of them.
-    parseOptions: { maxTokens: server.limits.tokens },
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (drain, then stop), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
@@ -93,7 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         logInternal: (err) => logger.error({ err }, 'internal error'),
       }),
     plugins: [
-      limitsPlugin(server.limits),
+      costLimitPlugin(server.limits),
       gatewayResponsePlugin({ debug: server.debug, exposeVendorRequests: server.exposeVendorRequests }),
       metrics.apolloPlugin(),
       server.playground
@@ -103,6 +102,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
   await apollo.start();
 
+  const precheck = new DocumentPrecheck(server.limits);
+  // A refused document reached no vendor; its answer says so like every other answer.
+  const refused = (error: GraphQLError): ExecuteResult => ({
+    errors: [refusalJson(error)],
+    ...(server.exposeVendorRequests ? { extensions: { vendorRequests: { total: 0, bySource: {} } } } : {}),
+  });
   const lifecycle = new Lifecycle();
   const middleware: Middleware[] = [
     corsMiddleware(server.cors),
@@ -131,10 +136,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         return sendError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON');
       }
     }
+    const search = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const { query, operationName } = graphqlParams(parsed, search);
+    const refusal = query === null ? null : precheck.check(query, operationName);
+    if (refusal) {
+      const strict = (headers.get('accept') ?? '').includes('application/graphql-response+json');
+      return sendJson(res, strict ? 400 : 200, refused(refusal), strict ? { 'content-type': 'application/graphql-response+json; charset=utf-8' } : {});
+    }
     const request: HTTPGraphQLRequest = {
       method: (req.method ?? 'GET').toUpperCase(),
       headers,
-      search: new URL(req.url ?? '/', 'http://localhost').search,
+      search: search.toString(),
       body: parsed,
     };
     // One deadline for the whole operation; a client that hangs up ends it too.
@@ -249,6 +261,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return url;
     },
     async execute(query, variables) {
+      const refusal = precheck.check(query);
+      if (refusal) return refused(refusal);
       const response = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
         { contextValue: createContext(sources, idempotency) },
@@ -278,6 +292,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closeHttp();
       await release();
     },
+  };
+}
+
+/** The query text and operation name of a GraphQL-over-HTTP request (POST body or GET params). */
+function graphqlParams(body: unknown, search: URLSearchParams): { query: string | null; operationName: string | null } {
+  const fromBody = body && typeof body === 'object' ? (body as Record<string, unknown>) : null;
+  const query = fromBody ? fromBody['query'] : search.get('query');
+  const operationName = fromBody ? fromBody['operationName'] : search.get('operationName');
+  return {
+    query: typeof query === 'string' ? query : null,
+    operationName: typeof operationName === 'string' ? operationName : null,
   };
 }
 

@@ -28,6 +28,8 @@ export const limitsSchema = z.strictObject({
   tokens: z.number().int().min(100).max(1_000_000).default(10_000),
   /** Most aliased fields in one document (each alias written counts once). */
   aliases: z.number().int().min(0).max(10_000).default(30),
+  /** Most times one field (response key) may be selected in one selection set, as written. */
+  fieldRepeats: z.number().int().min(1).max(1_000).default(20),
   /** Deepest field nesting; each fragment definition is measured once. Introspection is exempt. */
   depth: z.number().int().min(2).max(50).default(12),
   /** Most vendor requests an operation is estimated to send (shown as `extensions.cost`). */

@@ -19,8 +19,6 @@ const CLIENT_FAULTS = new Set([
  */
 const PASSED_THROUGH = new Set(['LIMIT_EXCEEDED', 'UNAUTHENTICATED', 'FORBIDDEN', 'PERSISTED_QUERY_NOT_FOUND']);
 
-/** graphql-js's parser refusal past `maxTokens`, which is our `server.limits.tokens`. */
-const TOO_MANY_TOKENS = /Document contains more than (\d+) tokens/;
 
 export interface ErrorFormatOptions {
   /** Adds the vendor's own error code and message; never credentials. */
@@ -45,14 +43,6 @@ export function formatGatewayError(
   if (typeof code === 'string' && PASSED_THROUGH.has(code)) {
     const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
-  }
-  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOO_MANY_TOKENS.exec(formatted.message) : null;
-  if (tokens) {
-    const limit = Number(tokens[1]);
-    return {
-      message: `The document has more than ${limit} tokens; the limit is server.limits.tokens = ${limit}`,
-      extensions: { code: 'LIMIT_EXCEEDED' satisfies ErrorCode, limit: 'server.limits.tokens', limitValue: limit },
-    };
   }
   if (typeof code === 'string' && CLIENT_FAULTS.has(code)) {
     return { ...formatted, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };

@@ -51,13 +51,23 @@ export function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinit
   return out;
 }
 
-/** Aliases written in the document; each counts once however often its fragment is spread. */
-export function countAliases(document: DocumentNode): number {
-  let count = 0;
+/**
+ * What a document holds as written (fragments not expanded, so linear): its aliases, and the
+ * most times one response key is selected in a single selection set — validation compares the
+ * fields of one key pairwise, so a key repeated thousands of times is quadratic work there.
+ */
+export function writtenShape(document: DocumentNode): { aliases: number; repeats: number } {
+  let aliases = 0;
+  let repeats = 0;
   const walk = (set: SelectionSetNode): void => {
+    const seen = new Map<string, number>();
     for (const s of set.selections) {
       if (s.kind === Kind.FIELD) {
-        if (s.alias) count += 1;
+        if (s.alias) aliases += 1;
+        const key = s.alias?.value ?? s.name.value;
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        if (n > repeats) repeats = n;
         if (s.selectionSet) walk(s.selectionSet);
       } else if (s.kind === Kind.INLINE_FRAGMENT) {
         walk(s.selectionSet);
@@ -67,7 +77,7 @@ export function countAliases(document: DocumentNode): number {
   for (const d of document.definitions) {
     if (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION) walk(d.selectionSet);
   }
-  return count;
+  return { aliases, repeats };
 }
 
 /**
