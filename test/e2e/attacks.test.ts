@@ -213,8 +213,9 @@ function streamBody(bytes: number): Promise<{ status: number; sentMb: number }> 
 function slowBody(): Promise<{ status: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    let timer: NodeJS.Timeout | undefined;
-    const req = httpRequest(cli.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (res) => {
+    const req = httpRequest(cli.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000' } });
+    const timer = setInterval(() => req.write('          '), 200);
+    req.on('response', (res) => {
       clearInterval(timer);
       res.resume();
       res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -223,6 +224,5 @@ function slowBody(): Promise<{ status: number; ms: number }> {
       clearInterval(timer);
       reject(err);
     });
-    timer = setInterval(() => req.write('          '), 200);
   });
 }
