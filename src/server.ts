@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
@@ -19,16 +18,21 @@ import { sendError, sendJson } from './edge/respond';
 import { createContext, type GatewayContext } from './graphql/context';
 import { formatGatewayError } from './graphql/errors';
 import { costLimitPlugin, DocumentPrecheck, refusalJson } from './graphql/limits';
+import { operationLogPlugin } from './graphql/operationLog';
 import { gatewayResponsePlugin } from './graphql/plugins';
+import { requestIdFrom } from './graphql/requestId';
 import { buildSchema } from './graphql/schema';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
+import { createTelemetry, logVendorCall, operationTracePlugin, type TelemetryOptions } from './telemetry';
 
 export interface GatewayOptions {
   config: GatewayConfig;
   logger: Logger;
   /** Connectors to serve instead of building them from `config.sources` (tests). */
   connectors?: Connector[];
+  /** Where spans go instead of `server.telemetry` (tests inject an in-memory exporter). */
+  telemetry?: TelemetryOptions;
 }
 
 export interface Gateway {
@@ -64,6 +68,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger } = options;
   const server = config.server;
   const metrics = new GatewayMetrics();
+  const telemetry = createTelemetry(server.telemetry, options.telemetry);
   const states = new SourceStates(options.connectors?.map((c) => c.id) ?? config.sources.map((s) => s.id));
   const sources = new SourceRegistry(
     options.connectors ??
@@ -71,6 +76,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         createConnector(s, (event) => {
           metrics.observeVendorCall(event);
           states.observe(event);
+          logVendorCall(logger, event);
         }),
       ),
   );
@@ -94,6 +100,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     plugins: [
       costLimitPlugin(server.limits),
       gatewayResponsePlugin({ debug: server.debug, exposeVendorRequests: server.exposeVendorRequests }),
+      // After the response plugin: they log and trace partial errors and the cost it added.
+      operationLogPlugin(logger),
+      operationTracePlugin(telemetry),
       metrics.apolloPlugin(),
       server.playground
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -207,7 +216,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const requestId = randomUUID();
+    const requestId = requestIdFrom(req.headers);
     res.setHeader('x-request-id', requestId);
     // While draining, every answer closes its connection, so keep-alive clients move on.
     if (lifecycle.phase === 'draining') res.setHeader('connection', 'close');
@@ -232,6 +241,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const release = async (): Promise<void> => {
     lifecycle.phase = 'stopped';
     await apollo.stop();
+    await telemetry.shutdown();
     await sources.close();
     await idempotency.store.close();
   };
