@@ -155,6 +155,11 @@ export interface Connector {
    * request; omitted = `maxBatchSize` (a batch read). Feeds the operation cost estimate.
    */
   readonly idsPerRead?: number;
+  /**
+   * Relation fields (GraphQL names) whose records arrive with the record itself — expanded in
+   * the vendor's answer — so they cost no request of their own. Feeds the cost estimate.
+   */
+  readonly embeds?: Partial<Record<Entity, readonly string[]>>;
 
   /** Records by remote id, aligned with `ids`: null where the vendor has no such record. */
   getMany<E extends Entity>(

@@ -51,6 +51,8 @@ export class Cin7Connector implements Connector {
   readonly maxPageSize = CIN7_MAX_ROWS;
   /** Ids per loader batch: one `where=id IN (…)&rows=250` request. */
   readonly maxBatchSize = CIN7_MAX_ROWS;
+  /** A person comes inside its Contact record, which is its account (reads.ts `related`). */
+  readonly embeds = { CONTACT: ['primaryAccount', 'accounts'] };
   readonly id: string;
   readonly name: string;
   private readonly client: Cin7Client;

@@ -57,6 +57,12 @@ export class PipelinerConnector implements Connector {
   readonly maxBatchSize = 100;
   /** Records are read by id one request each (bounded concurrency). */
   readonly idsPerRead = 1;
+  /** Lists and reads expand these (`expand=` in reads.ts). */
+  readonly embeds = {
+    CONTACT: ['primaryAccount', 'accounts', 'owner'],
+    ACCOUNT: ['owner'],
+    OPPORTUNITY: ['account', 'primaryContact', 'contacts', 'owner', 'stage', 'pipeline'],
+  };
   readonly id: string;
   readonly name: string;
   private readonly client: PipelinerClient;

@@ -22,8 +22,10 @@ import { collectFields, type CollectedField } from './shape';
 
 /**
  * The estimated number of vendor requests an operation sends, from its selection, its
- * arguments and the sources it would touch. An upper bound: it assumes no relation arrives
- * embedded in its parent (Pipeliner `expand` makes many of them free) and no read is shared.
+ * arguments and the sources it would touch. Meant as a ceiling for what the operation asks:
+ * relations count unless the source says they arrive embedded (`Connector.embeds`), reads are
+ * never assumed shared. Requests a connector makes on its own account (a login, a lookup of
+ * reference data) are not foreseen.
  *
  * - a root list: per source, `first` rows in pages of that source's largest page;
  * - a relation (owner, primaryAccount …) of N records: the N ids read in the source's
@@ -60,7 +62,7 @@ class Stop extends Error {}
 const STOP = new Stop('cost estimate stopped');
 
 /** Records of one relation list (`opportunity.contacts`, `contact.accounts`) assumed per parent. */
-const LIST_FANOUT = 10;
+const LIST_FANOUT = 5;
 /** Reference records (pipelines, currencies, users) assumed per source. */
 const REFERENCE_ROWS = 20;
 
@@ -125,11 +127,21 @@ class Estimator {
     }
   }
 
-  /** Fields below a field of `type`, for `n` parent values coming from `sources`. */
-  private children(type: GraphQLOutputType, group: readonly CollectedField[], n: number, sources: readonly Connector[]): void {
+  /**
+   * Fields below a field of `type`, for `n` parent values coming from `sources`; `embedded` are
+   * the sources that delivered these values inside their parent (a relation list's rows).
+   */
+  private children(
+    type: GraphQLOutputType,
+    group: readonly CollectedField[],
+    n: number,
+    sources: readonly Connector[],
+    embedded: ReadonlySet<Connector> = new Set(),
+  ): void {
     const sets = group.flatMap((f) => (f.node.selectionSet ? [f.node.selectionSet] : []));
     if (sets.length === 0 || n === 0) return;
     const parent = getNamedType(type).name;
+    const parentEntity = entityOf(parent);
     for (const sub of collectFields(sets, this.a.fragments).values()) {
       const found = this.field(parent, sub);
       if (!found) continue;
@@ -137,6 +149,8 @@ class Estimator {
       const named = getNamedType(def.type).name;
       const entity = entityOf(named);
       const list = isListType(unwrap(def.type));
+      // Sources whose parent record brought this field along: it costs them nothing.
+      const brought = new Set(sources.filter((c) => embedded.has(c) || (parentEntity && c.embeds?.[parentEntity]?.includes(node.name.value))));
       if (named.endsWith('Connection') && entity) {
         // One list request per parent record.
         const first = this.first(node);
@@ -144,12 +158,14 @@ class Estimator {
         this.children(def.type, sub, n * first, sources);
       } else if (entity) {
         const rows = list ? n * LIST_FANOUT : n;
-        this.add(this.reads(rows, sources, entity));
+        // An edge's node and a payload's record are the rows themselves, already read or written.
+        const itself = parent.endsWith('Edge') || parent.endsWith('Payload');
+        if (!itself) this.add(this.reads(rows, sources.filter((c) => !brought.has(c)), entity));
         this.children(def.type, sub, rows, sources);
       } else {
-        // Embedded (edges, money, stages …): a connection's edges are its `first` rows already.
+        // Embedded (edges, money, stages, links …): a connection's edges are its `first` rows already.
         const rows = list && !parent.endsWith('Connection') ? n * LIST_FANOUT : n;
-        this.children(def.type, sub, rows, sources);
+        this.children(def.type, sub, rows, sources, parent.endsWith('Connection') || parent.endsWith('Edge') ? embedded : brought);
       }
     }
   }
