@@ -29,8 +29,8 @@ module.exports = tseslint.config(
     },
   },
   {
-    // Only demo mode and tests may start simulators.
-    files: ['src/demo.ts', 'test/**', 'bench/**', 'src/simulators/**'],
+    // Only the startup of simulated sources and tests may start simulators.
+    files: ['src/config/simulated.ts', 'test/**', 'bench/**', 'src/simulators/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -1,3 +1,21 @@
-export { ConfigError, configPath, loadConfigFile, parseConfig, DEFAULT_CONFIG_FILE } from './load';
-export { gatewayConfigSchema, type GatewayConfig } from './gatewayConfig';
+export {
+  ConfigError,
+  configPath,
+  loadConfigFile,
+  parseConfig,
+  parseConfigDocument,
+  readConfigFile,
+  DEFAULT_CONFIG_FILE,
+} from './load';
+export {
+  configDocumentSchema,
+  gatewayConfigSchema,
+  isSimulated,
+  toGatewayConfig,
+  type ConfigDocument,
+  type ConfigDocumentSource,
+  type GatewayConfig,
+  type SimulatedSource,
+} from './gatewayConfig';
+export { DEMO_CONFIG, DEMO_CONFIG_NAME } from './demoConfig';
 export { serverSchema, sourceBaseSchema, type ServerConfig } from './schema';

@@ -1,3 +1,4 @@
+import { simulatable } from '../config/simulatable';
 import type { VendorCallEvent } from '../core/call';
 import type { Connector } from '../core/connector';
 import { Cin7Connector, cin7SourceSchema } from './cin7';
@@ -17,6 +18,25 @@ export const sourceSchemas = [
 ] as const;
 
 export type SourceConfig = ReturnType<(typeof sourceSchemas)[number]['parse']>;
+export type SourceVendor = SourceConfig['vendor'];
+
+/** Keys beyond `baseUrl` and `credentials` that a vendor's built-in simulator supplies. */
+export const SIMULATOR_VENDOR_KEYS = {
+  pipeliner: ['spaceId'],
+  superoffice: ['tenant'],
+  cin7: [],
+  logisense: [],
+} as const satisfies Record<SourceVendor, readonly string[]>;
+
+/** The same sources as a config file may write them: each may say `"simulator": true` instead. */
+export const configSourceSchemas = [
+  simulatable(pipelinerSourceSchema, SIMULATOR_VENDOR_KEYS.pipeliner),
+  simulatable(superOfficeSourceSchema, SIMULATOR_VENDOR_KEYS.superoffice),
+  simulatable(cin7SourceSchema, SIMULATOR_VENDOR_KEYS.cin7),
+  simulatable(logisenseSourceSchema, SIMULATOR_VENDOR_KEYS.logisense),
+] as const;
+
+export type ConfigSource = ReturnType<(typeof configSourceSchemas)[number]['parse']>;
 
 export function createConnector(config: SourceConfig, observeFn?: (event: VendorCallEvent) => void): Connector {
   switch (config.vendor) {

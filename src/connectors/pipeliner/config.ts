@@ -15,10 +15,14 @@ export const pipelinerSourceSchema = sourceBaseSchema.extend({
   }),
   options: z
     .strictObject({
-      /** Owner of created records when the input names none; else the first active client. */
-      defaultOwnerId: z.uuid().optional(),
+      /**
+       * Owner of created records when the input names none; else the first active client.
+       * Pipeliner ids are UUID-shaped without RFC 9562's version digit (system clients are
+       * `00000000-0000-0000-0000-000000008e97`, vendor notes §3), so the check is the shape only.
+       */
+      defaultOwnerId: z.guid().optional(),
       /** Pipeline of created opportunities when the input names none; else the first pipeline. */
-      defaultPipelineId: z.uuid().optional(),
+      defaultPipelineId: z.guid().optional(),
       /** Concurrent single-record reads when resolving many ids (Pipeliner has no batch read). */
       readConcurrency: z.number().int().min(1).max(32).default(8),
     })
