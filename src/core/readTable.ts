@@ -23,7 +23,7 @@ export class TableReads {
   ) {}
 
   async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
-    const get = this.table.get[entity] as ((ids: readonly string[], call: CallContext) => Promise<Array<RecordOf[E] | null>>) | undefined;
+    const get = this.table.get[entity];
     if (get) return get(ids, call);
     if (entity === 'PIPELINE' || entity === 'CURRENCY' || entity === 'USER') {
       const all = (await this.listAll(entity, call)) as Array<RecordOf[E]>;
@@ -34,13 +34,13 @@ export class TableReads {
   }
 
   list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
-    const list = this.table.list[entity] as ((args: ListArgs<FilterOf[E]>, call: CallContext) => Promise<Page<RecordOf[E]>>) | undefined;
+    const list = this.table.list[entity];
     if (!list) throw this.unsupported(entity, 'list');
     return list(args, call);
   }
 
   listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
-    const all = this.table.all[entity] as ((call: CallContext) => Promise<Array<RecordOf[E]>>) | undefined;
+    const all = this.table.all[entity];
     if (!all) throw this.unsupported(entity, 'list');
     return all(call);
   }
