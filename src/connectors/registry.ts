@@ -7,8 +7,9 @@ import { PipelinerConnector, pipelinerSourceSchema } from './pipeliner';
 import { SuperOfficeConnector, superOfficeSourceSchema } from './superoffice';
 
 /**
- * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`)
- * and how to build its connector. Adding a vendor = one folder plus one entry here.
+ * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`),
+ * the keys its simulator supplies, and how to build its connector. Adding a vendor = one folder
+ * plus one entry in each list here (and its simulator's launcher in `config/simulated.ts`).
  */
 export const sourceSchemas = [
   pipelinerSourceSchema,

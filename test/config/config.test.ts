@@ -28,6 +28,10 @@ describe('configuration', () => {
     expect(config.server.port).toBe(4000);
   });
 
+  it('takes "simulator": false as a real source', () => {
+    expect(parseConfig({ sources: [{ ...pipeliner, simulator: false }] }, env).sources[0]).not.toHaveProperty('simulator');
+  });
+
   it('has production defaults outside demo mode: no playground, no introspection', () => {
     const { server } = parseConfig({ sources: [pipeliner] }, env);
     expect(server).toMatchObject({ playground: false, introspection: false, cors: { origins: [] } });
