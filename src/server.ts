@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -286,9 +286,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       let clean = true;
       if (http) {
         const h = http;
-        // No new connections from here on; idle keep-alive ones close now, busy ones after their answer.
-        const closed = new Promise<void>((resolve) => h.close(() => resolve()));
-        h.closeIdleConnections();
+        // No new connections from here on. The listener alone closes (http.Server#close would
+        // also drop idle keep-alive connections): a client already connected can still ask
+        // /readyz and hear 503, and every answer now closes its connection.
+        const closed = new Promise<void>((resolve) => Reflect.apply(NetServer.prototype.close, h, [() => resolve()]));
         clean = await lifecycle.settled(graceMs);
         if (!clean) logger.warn({ operations: lifecycle.operationsInFlight, graceMs }, 'grace period over; cutting off operations in flight');
         await closeHttp();

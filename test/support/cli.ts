@@ -73,7 +73,7 @@ export function writeConfig(config: unknown): string {
  * The four vendor simulators in this process, so a test can read their request logs while the
  * gateway runs in another; `sources` is the config that points a gateway at them.
  */
-export async function startVendors(): Promise<{ sources: unknown[]; vendorRequests(): number; stop(): Promise<void> }> {
+export async function startVendors(): Promise<{ sources: unknown[]; vendorRequests(): number; latency(ms: number): void; stop(): Promise<void> }> {
   const pipeliner = createPipelinerSimulator();
   const superoffice = createSuperOfficeSimulator();
   const cin7 = createCin7Simulator();
@@ -108,6 +108,9 @@ export async function startVendors(): Promise<{ sources: unknown[]; vendorReques
       },
     ],
     vendorRequests: () => all.reduce((n, s) => n + s.server.requests().length, 0),
+    latency: (ms) => {
+      for (const s of all) s.server.latencyMs = ms;
+    },
     stop: async () => {
       await Promise.all(all.map((s) => s.close()));
     },
