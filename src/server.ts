@@ -289,7 +289,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         // No new connections from here on. The listener alone closes (http.Server#close would
         // also drop idle keep-alive connections): a client already connected can still ask
         // /readyz and hear 503, and every answer now closes its connection.
-        const closed = new Promise<void>((resolve) => Reflect.apply(NetServer.prototype.close, h, [() => resolve()]));
+        const closed = new Promise<void>((resolve) => closeListener.call(h, () => resolve()));
         clean = await lifecycle.settled(graceMs);
         if (!clean) logger.warn({ operations: lifecycle.operationsInFlight, graceMs }, 'grace period over; cutting off operations in flight');
         await closeHttp();
@@ -305,6 +305,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 }
+
+/** net.Server#close: stops the listener only (http.Server#close also drops idle connections). */
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called with the server as `this`
+const closeListener = NetServer.prototype.close;
 
 /** The query text and operation name of a GraphQL-over-HTTP request (POST body or GET params). */
 function graphqlParams(body: unknown, search: URLSearchParams): { query: string | null; operationName: string | null } {

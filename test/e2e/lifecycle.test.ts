@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { ROOT, startCli, startVendors, writeConfig, type Cli } from '../support/cli';
 
 /**
