@@ -125,7 +125,9 @@ export class HttpClient {
         deadline += Date.now() - queued;
       }
       const remaining = deadline - Date.now();
-      if (remaining <= 0 || call.signal?.aborted) throw this.timeoutError(idempotent, attempt > 1);
+      // Past the operation's deadline nothing more is sent: not sent means not written.
+      if (call.signal?.aborted) throw this.deadlineError(false);
+      if (remaining <= 0) throw this.timeoutError(idempotent, attempt > 1);
       const started = Date.now();
       const { source, vendor } = this.options;
       const span = call.trace && startVendorCallSpan(call.trace, { source, vendor, method: req.method, path: req.path, attempt });
@@ -170,6 +172,7 @@ export class HttpClient {
     } catch (err) {
       // A GatewayError here comes from authHeadersFn (a failed login): final, never retried.
       if (err instanceof GatewayError) return { fault: err, retryable: false };
+      if (call.signal?.aborted && idempotent) return { fault: this.deadlineError(true, err), retryable: false };
       return { fault: this.transportFault(err, idempotent), retryable: idempotent };
     }
   }
@@ -270,6 +273,16 @@ export class HttpClient {
     }
     if (timedOut) return this.timeoutError(true, false, err);
     return new GatewayError('SOURCE_UNAVAILABLE', `${who} broke the connection`, detail, { cause: err });
+  }
+
+  /** The operation's own deadline (server.limits.operationTimeoutMs) passed; the call is abandoned. */
+  private deadlineError(sent: boolean, cause?: unknown): GatewayError {
+    const detail = { source: this.options.source, vendor: this.options.vendor };
+    const who = `Source "${this.options.source}"`;
+    const message = sent
+      ? `${who} had not answered when the operation's deadline passed`
+      : `${who} was not asked: the operation's deadline had passed`;
+    return new GatewayError('SOURCE_TIMEOUT', message, detail, { cause });
   }
 
   private timeoutError(idempotent: boolean, retried: boolean, cause?: unknown): GatewayError {

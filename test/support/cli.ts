@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCin7Simulator } from '../../src/simulators/cin7';
+import type { SimulatorServer } from '../../src/simulators/kit';
 import { createLogiSenseSimulator } from '../../src/simulators/logisense';
 import { createPipelinerSimulator } from '../../src/simulators/pipeliner';
 import { createSuperOfficeSimulator } from '../../src/simulators/superoffice';
@@ -73,7 +74,17 @@ export function writeConfig(config: unknown): string {
  * The four vendor simulators in this process, so a test can read their request logs while the
  * gateway runs in another; `sources` is the config that points a gateway at them.
  */
-export async function startVendors(): Promise<{ sources: unknown[]; vendorRequests(): number; latency(ms: number): void; stop(): Promise<void> }> {
+export interface Vendors {
+  /** Source configs pointing at the simulators, by the vendor's name as id. */
+  sources: Array<Record<string, unknown> & { id: string }>;
+  /** The simulators' kit servers (request log, latency, faults) by source id. */
+  servers: Record<string, SimulatorServer>;
+  vendorRequests(): number;
+  latency(ms: number): void;
+  stop(): Promise<void>;
+}
+
+export async function startVendors(): Promise<Vendors> {
   const pipeliner = createPipelinerSimulator();
   const superoffice = createSuperOfficeSimulator();
   const cin7 = createCin7Simulator();
@@ -86,6 +97,7 @@ export async function startVendors(): Promise<{ sources: unknown[]; vendorReques
   ]);
   const all = [pipeliner, superoffice, cin7, logisense];
   return {
+    servers: { pipeliner: pipeliner.server, superoffice: superoffice.server, cin7: cin7.server, logisense: logisense.server },
     sources: [
       { id: 'pipeliner', vendor: 'pipeliner', baseUrl: pipelinerUrl, spaceId: pipeliner.spaceId, credentials: pipeliner.credentials },
       {
