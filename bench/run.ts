@@ -4,7 +4,9 @@
  * For each reference operation, at zero and at a realistic vendor latency, it reports p50/p99
  * latency and throughput through the gateway, the vendor requests per operation, the vendor's
  * own p50 for the same request (measured directly), the overhead (gateway p50 minus vendor
- * p50 per sequential vendor round) and the gateway's resident memory after the run.
+ * p50 per sequential vendor round), the gateway's CPU time per operation (from /proc: steadier
+ * than latency when load generator, simulator and gateway share two cores) and its resident
+ * memory after the run.
  *
  *   npm run bench                    # 10 s per case
  *   BENCH_SECONDS=3 npm run bench    # quicker
@@ -40,6 +42,12 @@ function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
+/** CPU time (user + system) the process has used, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function main(): Promise<void> {
   const sim = await start(join(ROOT, 'bench', 'simulator.ts'), {}, /^(\{.*\})\n/m);
   const info = JSON.parse(sim.match[1]!) as { url: string; spaceId: string; credentials: object; authorization: string; apiBase: string };
@@ -72,11 +80,14 @@ async function main(): Promise<void> {
           duration: Math.max(2, Math.round(SECONDS / 2)),
           headers: { authorization: info.authorization },
         });
+        const cpuBefore = cpuMs(gw.child.pid!);
         const result = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: SECONDS });
         if (result.non2xx > 0 || result.errors > 0) throw new Error(`${op.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
         const overhead = result.latency.p50 - vendor.latency.p50 * op.sequentialVendorRounds;
+        // The steadier figure on a busy machine: the gateway's own CPU per operation.
+        const cpuPerOp = (cpuMs(gw.child.pid!) - cpuBefore) / Math.max(1, result.requests.total);
         rows.push(
-          `| ${op.name} | ${latency} ms | ${probe.extensions?.vendorRequests?.total ?? '?'} | ${result.latency.p50} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${vendor.latency.p50} | ${overhead} | ${rssMb(gw.child.pid!)} |`,
+          `| ${op.name} | ${latency} ms | ${probe.extensions?.vendorRequests?.total ?? '?'} | ${result.latency.p50} | ${result.latency.p99} | ${Math.round(result.requests.average)} | ${vendor.latency.p50} | ${overhead} | ${cpuPerOp.toFixed(2)} | ${rssMb(gw.child.pid!)} |`,
         );
         process.stderr.write(`${op.name} @${latency} ms done\n`);
       }
@@ -86,7 +97,7 @@ async function main(): Promise<void> {
     sim.child.kill('SIGTERM');
   }
   process.stdout.write(`\nGateway benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, Node ${process.version}\n\n`);
-  process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | gateway RSS MB |\n|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | gateway CPU ms/op | gateway RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n');
   process.stdout.write(`${rows.join('\n')}\n`);
 }
 

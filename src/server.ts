@@ -118,10 +118,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(server.exposeVendorRequests ? { extensions: { vendorRequests: { total: 0, bySource: {} } } } : {}),
   });
   const lifecycle = new Lifecycle();
-  const middleware: Middleware[] = [
-    corsMiddleware(server.cors),
-    ...(server.compression ? [compression() as Middleware] : []),
-  ];
+  const cors = corsMiddleware(server.cors);
+  const compress = server.compression ? (compression() as Middleware) : null;
   let http: Server | null = null;
   let url = '';
 
@@ -220,14 +218,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.setHeader('x-request-id', requestId);
     // While draining, every answer closes its connection, so keep-alive clients move on.
     if (lifecycle.phase === 'draining') res.setHeader('connection', 'close');
-    for (const mw of middleware) {
-      const passed = await new Promise<boolean>((resolve, reject) => {
-        mw(req, res, (err) => (err ? reject(err instanceof Error ? err : new Error('middleware failed')) : resolve(true)));
-        // A middleware that answered (a CORS preflight) never calls next.
-        res.once('finish', () => resolve(false));
-      });
-      if (!passed) return;
-    }
+    // Only a browser sends Origin, and only an accepting client gets compression: the rest skip both.
+    if (req.headers.origin !== undefined && !(await passes(cors, req, res))) return;
+    if (compress && ACCEPTS_COMPRESSION.test(req.headers['accept-encoding'] ?? '')) await passes(compress, req, res);
     await route(req, res, requestId);
   };
 
@@ -304,6 +297,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await release();
     },
   };
+}
+
+const ACCEPTS_COMPRESSION = /\b(gzip|br|deflate)\b/;
+
+/** Runs a connect-style middleware; false when it answered the request itself (a CORS preflight). */
+function passes(mw: Middleware, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    res.once('finish', () => resolve(false));
+    mw(req, res, (err) => (err ? reject(err instanceof Error ? err : new Error('middleware failed')) : resolve(true)));
+  });
 }
 
 /** net.Server#close: stops the listener only (http.Server#close also drops idle connections). */

@@ -1,8 +1,4 @@
 import type { SourceVendor } from '../connectors/registry';
-import { createCin7Simulator } from '../simulators/cin7';
-import { createLogiSenseSimulator } from '../simulators/logisense';
-import { createPipelinerSimulator } from '../simulators/pipeliner';
-import { createSuperOfficeSimulator } from '../simulators/superoffice';
 import { isSimulated, toGatewayConfig, type ConfigDocument, type GatewayConfig, type SimulatedSource } from './gatewayConfig';
 
 /** A gateway config ready to run, and the simulators it needs (none for real vendors only). */
@@ -26,14 +22,20 @@ type Launcher<V extends SourceVendor> = (source: Extract<SimulatedSource, { vend
 /** Simulators listen on loopback only: demo data is nobody else's business. */
 const HOST = '127.0.0.1';
 
-/** Per vendor: start its simulator with seeded data on a free port and say what the source needs. */
+/**
+ * Per vendor: start its simulator with seeded data on a free port and say what the source needs.
+ * Each simulator is loaded only when a source asks for it: a gateway over real vendors never
+ * holds simulator code or seed libraries in memory.
+ */
 const LAUNCHERS: { [V in SourceVendor]: Launcher<V> } = {
   pipeliner: async () => {
+    const { createPipelinerSimulator } = await import('../simulators/pipeliner');
     const sim = createPipelinerSimulator();
     const url = await sim.listen(0, HOST);
     return { supplies: { baseUrl: url, spaceId: sim.spaceId, credentials: { ...sim.credentials } }, where: sim.apiBase, close: () => sim.close() };
   },
   superoffice: async () => {
+    const { createSuperOfficeSimulator } = await import('../simulators/superoffice');
     const sim = createSuperOfficeSimulator();
     const url = await sim.listen(0);
     return {
@@ -45,12 +47,14 @@ const LAUNCHERS: { [V in SourceVendor]: Launcher<V> } = {
   cin7: async (source) => {
     // The simulator enforces Cin7's real 3/s, 60/min, 5,000/day, which the connector paces
     // itself under; a source that turns pacing off turns the simulator's limiter off with it.
+    const { createCin7Simulator } = await import('../simulators/cin7');
     const sim = createCin7Simulator({ rateLimits: source.options.rateLimits !== false });
     await sim.listen(0);
     const { username, apiKey } = sim.credentials;
     return { supplies: { baseUrl: sim.apiBase, credentials: { username, apiKey } }, where: sim.apiBase, close: () => sim.close() };
   },
   logisense: async () => {
+    const { createLogiSenseSimulator } = await import('../simulators/logisense');
     const sim = createLogiSenseSimulator();
     const url = await sim.listen(0);
     const { clientId, username, password } = sim.credentials;
