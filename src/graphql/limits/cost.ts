@@ -17,6 +17,7 @@ import type { Connector } from '../../core/connector';
 import { supports } from '../../core/connector';
 import type { Entity } from '../../core/records';
 import type { SourceRegistry } from '../../core/sources';
+import { ENTITY_OF_TYPE } from '../entityTypes';
 import { DEFAULT_FIRST, MAX_FIRST } from '../resolvers/lists';
 import { collectFields, type CollectedField } from './shape';
 
@@ -66,14 +67,6 @@ const LIST_FANOUT = 5;
 /** Reference records (pipelines, currencies, users) assumed per source. */
 const REFERENCE_ROWS = 20;
 
-const ENTITY_OF_TYPE: Record<string, Entity> = {
-  Contact: 'CONTACT',
-  Account: 'ACCOUNT',
-  Opportunity: 'OPPORTUNITY',
-  Pipeline: 'PIPELINE',
-  Currency: 'CURRENCY',
-  User: 'USER',
-};
 const REFERENCE: ReadonlySet<Entity> = new Set(['PIPELINE', 'CURRENCY', 'USER']);
 
 class Estimator {

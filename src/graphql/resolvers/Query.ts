@@ -7,19 +7,11 @@ import type { QueryResolvers } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { expectId } from './ids';
 import { resolveConnection } from './lists';
-
-const ENTITY_OF_KIND: Record<string, Entity | undefined> = {
-  Contact: 'CONTACT',
-  Account: 'ACCOUNT',
-  Opportunity: 'OPPORTUNITY',
-  Pipeline: 'PIPELINE',
-  Currency: 'CURRENCY',
-  User: 'USER',
-};
+import { ENTITY_OF_TYPE } from '../entityTypes';
 
 /** Loads the record a decoded id names: NOT_FOUND for an unknown source, null for no record. */
 async function loadDecoded(id: DecodedId, ctx: GatewayContext, argument: string): Promise<AnyRecord | null> {
-  const entity = ENTITY_OF_KIND[id.kind];
+  const entity = ENTITY_OF_TYPE[id.kind];
   if (!entity) throw new GatewayError('BAD_USER_INPUT', `${argument} names a ${id.kind}, which is not a node`);
   ctx.sources.require(id.source, entity, 'READ', argument);
   return ctx.loaders.load(entity, id.source, id.remoteId);
