@@ -63,3 +63,19 @@ describe('gateway limits', () => {
     }
   });
 });
+
+describe('filter text', () => {
+  it('refuses a filter longer than 256 characters before any vendor call, naming the field', async () => {
+    const gw = await testGateway([]);
+    try {
+      const res = await gw.execute(`query($n: String) { contacts(filter: { name: $n }) { edges { node { id } } } }`, { n: 'x'.repeat(257) });
+      expect(res.errors?.[0]).toMatchObject({
+        message: 'filter.name is 257 characters long; at most 256 are accepted',
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+      expect(res.extensions?.['vendorRequests']).toEqual({ total: 0, bySource: {} });
+    } finally {
+      await gw.stop();
+    }
+  });
+});

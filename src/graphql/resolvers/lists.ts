@@ -41,6 +41,7 @@ export async function resolveConnection<E extends PagedEntity>(
 ): Promise<ConnectionResult<RecordOf[E]>> {
   const first = checkFirst(args.first);
   const filter = compact(args.filter);
+  checkFilterLengths(filter);
   const wanted = Object.keys(filter);
   const able: Connector[] = [];
   for (const c of args.connectors) {
@@ -68,6 +69,20 @@ export async function resolveConnection<E extends PagedEntity>(
     prime: (r) => ctx.loaders.prime(r),
     reportPartial: (e) => ctx.reportPartial(e, info),
   });
+}
+
+/**
+ * The longest filter text sent to a vendor. A name or e-mail longer than this matches nothing
+ * anywhere (e-mail addresses end at 254 characters), and a huge one is only a load on vendors.
+ */
+export const MAX_FILTER_LENGTH = 256;
+
+function checkFilterLengths(filter: object): void {
+  for (const [key, value] of Object.entries(filter)) {
+    if (typeof value === 'string' && value.length > MAX_FILTER_LENGTH) {
+      throw new GatewayError('BAD_USER_INPUT', `filter.${key} is ${value.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted`);
+    }
+  }
 }
 
 /** No rows: `totalCount` 0 when that is known to be true, null when sources were left out. */
