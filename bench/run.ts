@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       sources: [{ id: 'pipeliner', vendor: 'pipeliner', baseUrl: info.url, spaceId: info.spaceId, credentials: info.credentials, connections: 64 }],
     }),
   );
-  const gw = await start(join(ROOT, 'src', 'main.ts'), { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)/);
+  const gw = await start(join(ROOT, 'src', 'main.ts'), { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)\n/);
   const url = gw.match[1]!.replace('localhost', '127.0.0.1');
   const rows: string[] = [];
   try {

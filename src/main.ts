@@ -13,16 +13,9 @@ async function main(): Promise<void> {
   const { config, demo } = startup;
   const logger = pino({ level: config.server.logLevel, base: { service: 'crmgraph' } });
   const gateway = await createGateway({ config, logger });
-  const url = await gateway.listen();
-  logger.info({ mode: demo ? 'demo' : 'configured', sources: config.sources.map((s) => s.id) }, 'gateway started');
-  // The one line a newcomer needs, printed plainly whatever the log format.
-  process.stdout.write(`\ncrmgraph ${demo ? 'demo ' : ''}ready: ${url}\n`);
-  const simulators = startup.describe();
-  if (simulators) process.stdout.write(`Simulators: ${simulators}\n`);
-  if (demo) process.stdout.write('Open the URL in a browser for the playground.\n\n');
-
-  // First signal: drain (readiness false, no new connections, operations in flight finish
-  // within the grace period), then exit 0. A second signal exits at once.
+  // Handlers first, then the ready line: a signal sent the moment a supervisor reads that line
+  // must find them in place. The first signal drains (readiness false, no new connections,
+  // operations in flight finish within the grace period), then exits 0; a second exits at once.
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) {
@@ -38,6 +31,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const url = await gateway.listen();
+  logger.info({ mode: demo ? 'demo' : 'configured', sources: config.sources.map((s) => s.id) }, 'gateway started');
+  // The one line a newcomer needs, printed plainly whatever the log format.
+  process.stdout.write(`\ncrmgraph ${demo ? 'demo ' : ''}ready: ${url}\n`);
+  const simulators = startup.describe();
+  if (simulators) process.stdout.write(`Simulators: ${simulators}\n`);
+  if (demo) process.stdout.write('Open the URL in a browser for the playground.\n\n');
 }
 
 main().catch((err: unknown) => {

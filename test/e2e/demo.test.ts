@@ -15,7 +15,7 @@ function startCli(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: s
     const timer = setTimeout(() => reject(new Error(`no ready line in 30 s:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /ready: (http:\/\/\S+)/.exec(out);
+      const m = /ready: (http:\/\/\S+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]!, output: () => out });

@@ -46,7 +46,7 @@ function startViaNpm(): Promise<Cli> {
     const exited = new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
-      const m = /ready: (http:\/\/\S+)/.exec(out);
+      const m = /ready: (http:\/\/\S+)\n/.exec(out);
       if (m) resolve({ child, url: m[1]!, base: m[1]!.replace(/\/graphql$/, ''), output: () => out, rssMb: () => null, exited });
     };
     child.stdout.on('data', onData);

@@ -38,7 +38,7 @@ export function startCli(args: string[] = [], env: NodeJS.ProcessEnv = {}): Prom
     const timer = setTimeout(() => reject(new Error(`no ready line in 30 s:\n${out}`)), 30_000);
     const onData = (chunk: Buffer): void => {
       out += chunk.toString();
-      const m = /ready: (http:\/\/\S+)/.exec(out);
+      const m = /ready: (http:\/\/\S+)\n/.exec(out);
       if (m) {
         clearTimeout(timer);
         const url = m[1]!;
