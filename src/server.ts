@@ -22,6 +22,7 @@ import { operationLogPlugin } from './graphql/operationLog';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { requestIdFrom } from './graphql/requestId';
 import { buildSchema } from './graphql/schema';
+import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
 import { createTelemetry, logVendorCall, operationTracePlugin, type TelemetryOptions } from './telemetry';
@@ -86,8 +87,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       : new MemoryIdempotencyStore(),
     options: { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: 120_000, waitMs: 60_000 },
   };
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema,
     introspection: server.introspection,
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (drain, then stop), not Apollo's own signal handler.
@@ -193,6 +195,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         res.once('close', end);
         return graphql(req, res, requestId);
       }
+      case SDL_PATH:
+        // The SDL says what introspection says: served exactly when introspection is on.
+        if (!server.introspection) return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
+        res.writeHead(200, SDL_HEADERS).end(schemaSdl(schema));
+        return;
       case '/healthz':
         return sendJson(res, 200, { status: 'ok' });
       case '/readyz': {
