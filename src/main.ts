@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const startup = await loadStartup(process.argv.slice(2), process.env, process.cwd());
   const { config, demo } = startup;
   const logger = pino({ level: config.server.logLevel, base: { service: 'crmgraph' } });
-  const gateway = await createGateway({ config, logger });
+  const gateway = await createGateway({ config, logger, demo });
   // Handlers first, then the ready line: a signal sent the moment a supervisor reads that line
   // must find them in place. The first signal drains (readiness false, no new connections,
   // operations in flight finish within the grace period), then exits 0; a second exits at once.

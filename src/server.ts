@@ -2,7 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import compression from 'compression';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -22,6 +21,8 @@ import { operationLogPlugin } from './graphql/operationLog';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { requestIdFrom } from './graphql/requestId';
 import { buildSchema } from './graphql/schema';
+import { createPlayground } from './playground';
+import { exampleOperations } from './playground/examples';
 import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
@@ -34,6 +35,8 @@ export interface GatewayOptions {
   connectors?: Connector[];
   /** Where spans go instead of `server.telemetry` (tests inject an in-memory exporter). */
   telemetry?: TelemetryOptions;
+  /** Demo mode (every source simulated and seeded): the playground's examples may name seeded records. */
+  demo?: boolean;
 }
 
 export interface Gateway {
@@ -106,12 +109,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       operationLogPlugin(logger),
       operationTracePlugin(telemetry),
       metrics.apolloPlugin(),
-      server.playground
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // The playground is ours (src/playground), answered before a request reaches Apollo.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  // Examples follow the configured sources, which do not change while the gateway runs.
+  const examples = exampleOperations(sources.all(), { demo: options.demo ?? false });
+  const playground = createPlayground({ enabled: server.playground, logger, examples: () => examples });
 
   const precheck = new DocumentPrecheck(server.limits);
   // A refused document reached no vendor; its answer says so like every other answer.
@@ -188,6 +193,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
+    // A browser's GET of /graphql (the IDE, or how to switch it on) and the IDE's files under /graphql/ide/.
+    if (await playground.handle(req, res)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     switch (path) {
       case '/graphql': {
