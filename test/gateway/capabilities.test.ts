@@ -1,9 +1,9 @@
-import pino from 'pino';
 import type { Capability, Operation } from '../../src/core/connector';
 import { encodeId, type IdKind } from '../../src/core/globalId';
 import type { Entity } from '../../src/core/records';
-import { startDemo, type Demo } from '../../src/demo';
-import { createGateway, type ExecuteResult, type Gateway } from '../../src/server';
+import type { Demo } from '../../src/demo';
+import { demoGateway } from '../support/gateway';
+import type { ExecuteResult, Gateway } from '../../src/server';
 
 /**
  * `sources` tells the truth: every capability a connector declares is exercised against its
@@ -37,11 +37,7 @@ describe('declared capabilities hold against every simulator', () => {
   let sources: SourceInfo[];
 
   beforeAll(async () => {
-    demo = await startDemo({ cin7RateLimits: false });
-    gateway = await createGateway({
-      config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
-      logger: pino({ level: 'silent' }),
-    });
+    ({ demo, gateway } = await demoGateway());
     const res = await gateway.execute(`{ sources { id capabilities { entity operations filters requiredOnCreate } } }`);
     sources = (res.data as { sources: SourceInfo[] }).sources;
   }, 30_000);

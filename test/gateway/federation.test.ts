@@ -1,22 +1,17 @@
-import pino from 'pino';
 import { LogiSenseConnector, logisenseSourceSchema } from '../../src/connectors/logisense';
-import { startDemo, type Demo } from '../../src/demo';
-import { createGateway, type Gateway } from '../../src/server';
+import type { Demo } from '../../src/demo';
+import type { Gateway } from '../../src/server';
 import { createLogiSenseSimulator, type LogiSenseSimulator } from '../../src/simulators/logisense';
 import { createPipelinerSimulator, type PipelinerSimulator } from '../../src/simulators/pipeliner';
 import { pipelinerConnector } from '../connectors/pipeliner/harness';
-import { dataOf, testGateway, vendorRequests } from '../support/gateway';
+import { dataOf, demoGateway, testGateway, vendorRequests } from '../support/gateway';
 
 /** One graph over every CRM: lists across sources, finding a person everywhere, partial answers. */
 describe('one graph over all sources (demo mode)', () => {
   let demo: Demo;
   let gateway: Gateway;
   beforeAll(async () => {
-    demo = await startDemo({ cin7RateLimits: false });
-    gateway = await createGateway({
-      config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
-      logger: pino({ level: 'silent' }),
-    });
+    ({ demo, gateway } = await demoGateway());
     // Log in where a vendor needs a token, so the budgets below count data requests only.
     await gateway.execute(`{ currencies { code } }`);
   }, 30_000);

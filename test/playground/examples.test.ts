@@ -7,12 +7,12 @@ import {
   type DocumentNode,
   type OperationDefinitionNode,
 } from 'graphql';
-import pino from 'pino';
 import type { Capability, Connector } from '../../src/core/connector';
-import { startDemo, type Demo } from '../../src/demo';
+import type { Demo } from '../../src/demo';
 import { buildSchema } from '../../src/graphql/schema';
 import { exampleOperations, type ExampleOperation } from '../../src/playground/examples';
-import { createGateway, type Gateway } from '../../src/server';
+import { demoGateway } from '../support/gateway';
+import type { Gateway } from '../../src/server';
 
 /**
  * The playground's examples are generated from the sources' declared capabilities; here every
@@ -61,11 +61,7 @@ describe('playground examples on demo mode', () => {
   let examples: ExampleOperation[];
 
   beforeAll(async () => {
-    demo = await startDemo({ cin7RateLimits: false });
-    gateway = await createGateway({
-      config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
-      logger: pino({ level: 'silent' }),
-    });
+    ({ demo, gateway } = await demoGateway());
     sources = gateway.sources.all();
     examples = exampleOperations(sources, { demo: true });
   }, 30_000);

@@ -1,8 +1,8 @@
-import pino from 'pino';
 import { createClient, RequestFailed, type Request } from '../../examples/frontend/src/client';
 import { contactPages, createContact, type Contact } from '../../examples/frontend/src/contacts';
-import { startDemo, type Demo } from '../../src/demo';
-import { createGateway, type Gateway } from '../../src/server';
+import type { Demo } from '../../src/demo';
+import { demoGateway } from '../support/gateway';
+import type { Gateway } from '../../src/server';
 
 /**
  * The typed frontend client of examples/frontend, over real HTTP against demo mode: its two
@@ -16,11 +16,7 @@ describe('examples/frontend against demo mode', () => {
   let request: Request;
 
   beforeAll(async () => {
-    demo = await startDemo({ cin7RateLimits: false });
-    gateway = await createGateway({
-      config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
-      logger: pino({ level: 'silent' }),
-    });
+    ({ demo, gateway } = await demoGateway());
     url = await gateway.listen(0, '127.0.0.1');
     request = createClient({ url });
   }, 30_000);

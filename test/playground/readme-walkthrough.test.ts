@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
-import pino from 'pino';
-import { startDemo, type Demo } from '../../src/demo';
+import type { Demo } from '../../src/demo';
 import { buildSchema } from '../../src/graphql/schema';
-import { createGateway, type ExecuteResult, type Gateway } from '../../src/server';
+import { demoGateway } from '../support/gateway';
+import type { ExecuteResult, Gateway } from '../../src/server';
 
 /**
  * The README's demo walkthrough runs as written: every GraphQL operation of the section is
@@ -121,11 +121,7 @@ describe('README demo walkthrough', () => {
   let gateway: Gateway;
 
   beforeAll(async () => {
-    demo = await startDemo({ cin7RateLimits: false });
-    gateway = await createGateway({
-      config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent' } },
-      logger: pino({ level: 'silent' }),
-    });
+    ({ demo, gateway } = await demoGateway());
   }, 30_000);
   afterAll(async () => {
     await gateway?.stop();

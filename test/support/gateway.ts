@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { serverSchema } from '../../src/config/schema';
 import type { Connector } from '../../src/core/connector';
+import { startDemo, type Demo } from '../../src/demo';
 import { createGateway, type ExecuteResult, type Gateway } from '../../src/server';
 
 /**
@@ -34,4 +35,17 @@ export function vendorRequests(result: ExecuteResult, source?: string): number {
 export function dataOf<T = Record<string, any>>(result: ExecuteResult): T {
   if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors, null, 2)}`);
   return result.data as T;
+}
+
+/**
+ * A silent gateway over a fresh demo (the four seeded simulators, Cin7's pacing off so suites
+ * stay fast); `server` overrides demo settings. Stop both: `gateway.stop()`, `demo.stop()`.
+ */
+export async function demoGateway(server: Record<string, unknown> = {}): Promise<{ demo: Demo; gateway: Gateway }> {
+  const demo = await startDemo({ cin7RateLimits: false });
+  const gateway = await createGateway({
+    config: { ...demo.config, server: { ...demo.config.server, logLevel: 'silent', ...server } },
+    logger: pino({ level: 'silent' }),
+  });
+  return { demo, gateway };
 }
