@@ -1,7 +1,6 @@
 export {
   ConfigError,
   configPath,
-  loadConfigFile,
   parseConfig,
   parseConfigDocument,
   readConfigFile,

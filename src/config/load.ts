@@ -84,11 +84,6 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv, file = DEFAULT
   return withoutSimulators(parseConfigDocument(raw, env, file), file);
 }
 
-/** `readConfigFile` for a config without simulated sources (see `parseConfig`). */
-export function loadConfigFile(file: string, env: NodeJS.ProcessEnv): GatewayConfig {
-  return withoutSimulators(readConfigFile(file, env), file);
-}
-
 function withoutSimulators(document: ConfigDocument, file: string): GatewayConfig {
   const simulated = document.sources.flatMap((s, i) => (isSimulated(s) ? [i] : []));
   if (simulated.length > 0) {
