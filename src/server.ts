@@ -232,9 +232,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     res.setHeader('x-request-id', requestId);
     // While draining, every answer closes its connection, so keep-alive clients move on.
     if (lifecycle.phase === 'draining') res.setHeader('connection', 'close');
-    // Only a browser sends Origin, and only an accepting client gets compression: the rest skip both.
-    if (req.headers.origin !== undefined && !(await passes(cors, req, res))) return;
+    // Only a browser sends Origin, and only an accepting client gets compression: the rest skip
+    // both, yet their answers still say what they vary by, so a shared cache keeps them apart.
+    if (req.headers.origin !== undefined) {
+      if (!(await passes(cors, req, res))) return;
+    } else if (server.cors.origins.length > 0) {
+      res.setHeader('vary', 'Origin');
+    }
     if (compress && ACCEPTS_COMPRESSION.test(req.headers['accept-encoding'] ?? '')) await passes(compress, req, res);
+    else if (compress) res.appendHeader('vary', 'Accept-Encoding');
     await route(req, res, requestId);
   };
 

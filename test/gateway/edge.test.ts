@@ -99,6 +99,8 @@ it('compresses answers for clients that accept gzip or br', async () => {
     }
     const plain = await post(url, query, { 'accept-encoding': 'identity' });
     expect(plain.headers.get('content-encoding')).toBeNull();
+    // Uncompressed, but marked as varying by it, so no shared cache hands it to the wrong client.
+    expect(plain.headers.get('vary')).toMatch(/Accept-Encoding/i);
   } finally {
     await gw.stop();
   }
@@ -116,6 +118,8 @@ it('answers CORS preflights from configured origins only, with the allowed metho
       expect(res.headers.get('access-control-allow-methods')).toBe('GET,POST,OPTIONS');
       expect(res.headers.get('access-control-allow-headers')).toBe('content-type,authorization,x-api-key,x-request-id,apollo-require-preflight');
     }
+    const noOrigin = await post(url, { query: '{ sources { id } }' });
+    expect(noOrigin.headers.get('vary')).toMatch(/Origin/);
     const denied = await preflight('https://evil.example.org');
     expect(denied.headers.get('access-control-allow-origin')).toBeNull();
     const none = await gateway();
