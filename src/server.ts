@@ -137,6 +137,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     } catch (err) {
       if (!(err instanceof BodyRefused)) throw err;
       // The rest of the body is not read: the connection goes once the answer is out.
+      logger.warn({ requestId, errorCodes: ['LIMIT_EXCEEDED'], limit: `server.limits.${err.limit}`, httpStatus: err.status }, 'request refused');
       sendError(res, err.status, 'LIMIT_EXCEEDED', err.message, { limit: `server.limits.${err.limit}`, limitValue: err.limitValue }, { connection: 'close' });
       return;
     }
@@ -154,6 +155,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const { query, operationName } = graphqlParams(parsed, search);
     const refusal = query === null ? null : precheck.check(query, operationName);
     if (refusal) {
+      // Refused before Apollo, so no operation line: this one says what was refused, never the document.
+      logger.warn({ requestId, errorCodes: ['LIMIT_EXCEEDED'], limit: refusal.extensions['limit'] }, 'request refused');
       const strict = (headers.get('accept') ?? '').includes('application/graphql-response+json');
       return sendJson(res, strict ? 400 : 200, refused(refusal), strict ? { 'content-type': 'application/graphql-response+json; charset=utf-8' } : {});
     }

@@ -150,3 +150,19 @@ it('answers an unknown persisted-query hash with PERSISTED_QUERY_NOT_FOUND, so t
     await gw.stop();
   }
 });
+
+it('logs each refused request with its request id and limit, never the document', async () => {
+  const lines: any[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+  const gw = await createGateway({ config: gatewayConfigSchema.parse({ server: {}, sources: vendors.sources }), logger });
+  const url = await gw.listen(0, '127.0.0.1');
+  try {
+    const query = `{ ${Array.from({ length: 40 }, (_, i) => `secretAlias${i}: sources { id }`).join(' ')} }`;
+    const res = await post(url, { query }, { 'x-request-id': 'attack-1' });
+    expect(((await res.json()) as any).errors[0].extensions.limit).toBe('server.limits.aliases');
+    expect(lines.find((l) => l.msg === 'request refused')).toMatchObject({ requestId: 'attack-1', errorCodes: ['LIMIT_EXCEEDED'], limit: 'server.limits.aliases' });
+    expect(JSON.stringify(lines)).not.toContain('secretAlias');
+  } finally {
+    await gw.stop();
+  }
+});
