@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import compression from 'compression';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
@@ -95,6 +95,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema,
     introspection: server.introspection,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo's default indents every answer, which costs CPU and bytes for no client.
+    stringifyResult: (result) => JSON.stringify(result),
     // Shutdown is ours (drain, then stop), not Apollo's own signal handler.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
@@ -111,6 +113,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       metrics.apolloPlugin(),
       // The playground is ours (src/playground), answered before a request reaches Apollo.
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets cache hints and no answer is cached by Apollo: its per-field hook is pure cost.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
