@@ -9,7 +9,7 @@ import type { GatewayConfig } from './config';
 import { createConnector } from './connectors/registry';
 import type { Connector } from './core/connector';
 import { SourceRegistry } from './core/sources';
-import { BodyRefused, readBody } from './edge/body';
+import { BodyRefused, lingerThenClose, readBody } from './edge/body';
 import { corsMiddleware, type Middleware } from './edge/cors';
 import { Lifecycle } from './edge/lifecycle';
 import { SourceStates } from './edge/readiness';
@@ -143,6 +143,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // The rest of the body is not read: the connection goes once the answer is out.
       logger.warn({ requestId, errorCodes: ['LIMIT_EXCEEDED'], limit: `server.limits.${err.limit}`, httpStatus: err.status }, 'request refused');
       sendError(res, err.status, 'LIMIT_EXCEEDED', err.message, { limit: `server.limits.${err.limit}`, limitValue: err.limitValue }, { connection: 'close' });
+      // A body refused by its declared length was never read: the client awaits the answer. One
+      // cut off mid-stream is still being sent: read a bounded rest so the answer is seen.
+      if (req.headers['content-length'] === undefined) lingerThenClose(req, server.limits.bodyBytes, LINGER_MS);
       return;
     }
     const headers = new HeaderMap();
@@ -325,6 +328,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   };
 }
+
+/** How long a refused body's rest is read before its connection closes (see lingerThenClose). */
+const LINGER_MS = 500;
 
 const ACCEPTS_COMPRESSION = /\b(gzip|br|deflate)\b/;
 

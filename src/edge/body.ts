@@ -53,3 +53,28 @@ export function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: numb
     req.on('error', onError);
   });
 }
+
+/**
+ * After answering a refused body early, reads (and drops) a bounded rest of it before the
+ * connection closes: a client still sending would otherwise hit a reset before it reads the
+ * answer. At most `maxBytes` more are read, and the connection closes after `ms`, so a huge
+ * body costs no more than the limit again.
+ */
+export function lingerThenClose(req: IncomingMessage, maxBytes: number, ms: number): void {
+  let drained = 0;
+  const close = (): void => {
+    clearTimeout(timer);
+    req.off('data', onData);
+    req.socket.destroy();
+  };
+  const onData = (chunk: Buffer): void => {
+    drained += chunk.length;
+    // Past the allowance, stop reading but keep the connection until the time is up: the
+    // client's send stalls (no reset), and it reads the answer.
+    if (drained > maxBytes) req.pause();
+  };
+  const timer = setTimeout(close, ms);
+  req.on('data', onData);
+  req.once('end', close);
+  req.resume();
+}
