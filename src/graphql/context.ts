@@ -4,6 +4,7 @@ import type { CallContext, VendorCallEvent } from '../core/call';
 import type { GatewayError } from '../core/errors';
 import { RecordLoaders } from '../core/loaders';
 import type { SourceRegistry } from '../core/sources';
+import { ANONYMOUS, type Principal } from '../auth/principal';
 import type { IdempotencyOptions, IdempotencyStore } from '../idempotency';
 
 /** An error of one source whose part of a field was left out while the rest answered. */
@@ -15,6 +16,8 @@ export interface PartialError {
 /** Everything a resolver may use; built fresh for every GraphQL request. */
 export interface GatewayContext {
   requestId: string;
+  /** Who sent the request; its id scopes idempotency keys and appears in logs. */
+  principal: Principal;
   sources: SourceRegistry;
   loaders: RecordLoaders;
   call: CallContext;
@@ -34,6 +37,8 @@ export interface ContextOptions {
   requestId?: string;
   /** Aborts at the operation deadline: vendor calls still open are abandoned. */
   signal?: AbortSignal;
+  /** Established by the edge; omitted = an open gateway's anonymous principal. */
+  principal?: Principal;
 }
 
 export function createContext(
@@ -55,6 +60,7 @@ export function createContext(
   loaders = new RecordLoaders(sources, call);
   return {
     requestId,
+    principal: options.principal ?? ANONYMOUS,
     sources,
     loaders,
     call,

@@ -125,7 +125,8 @@ async function keyed<I extends CreateInput, C, T>(
   const { idempotencyKey, dryRun: _dry, ...rest } = input;
   const result = await runIdempotent<Outcome<T>>(
     ctx.idempotency.store,
-    `${plan.entity}:${connector.id}:${idempotencyKey as string}`,
+    // Scoped per principal: one client cannot replay another's answer by guessing its key.
+    `${ctx.principal.id}:${plan.entity}:${connector.id}:${idempotencyKey as string}`,
     fingerprintOf(rest),
     ctx.idempotency.options,
     async () => {

@@ -1,0 +1,22 @@
+/** What a principal may do: run queries, run mutations that write, read `remoteData`. */
+export type Scope = 'read' | 'write' | 'raw';
+
+export const ALL_SCOPES: readonly Scope[] = ['read', 'write', 'raw'];
+
+/** Who sent a request, as the edge established it; one per request. */
+export interface Principal {
+  /** Stable id for logs, rate limits and idempotency scoping (an API key's `id`, a JWT's `sub`). */
+  readonly id: string;
+  readonly kind: 'apiKey' | 'jwt' | 'anonymous';
+  readonly scopes: ReadonlySet<Scope>;
+  /** Source ids it may use; null = every configured source. */
+  readonly sources: ReadonlySet<string> | null;
+}
+
+/** The principal of an open gateway (`auth.mode: "none"`): every scope, every source. */
+export const ANONYMOUS: Principal = {
+  id: 'anonymous',
+  kind: 'anonymous',
+  scopes: new Set(ALL_SCOPES),
+  sources: null,
+};
