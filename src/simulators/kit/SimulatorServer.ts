@@ -34,6 +34,20 @@ export interface Fault {
   match?: { method?: string; pathIncludes?: string };
 }
 
+/**
+ * Something that happens after the vendor logic has run — the write is committed — and before
+ * the answer leaves: a late answer (beyond the client's timeout: "committed, outcome unknown"),
+ * a failure status instead of the real answer, or a test's own step (cutting a connection).
+ */
+export interface Aftermath {
+  match?: { method?: string; pathIncludes?: string };
+  delayMs?: number;
+  /** Answer this status (and body) instead of what the vendor logic answered. */
+  status?: number;
+  body?: unknown;
+  run?: () => void | Promise<void>;
+}
+
 /** One line of the request log. Credentials are never recorded. */
 export interface LoggedRequest {
   method: string;
@@ -73,6 +87,7 @@ export class SimulatorServer {
   /** Added to every answer, faults included. */
   latencyMs = 0;
   private readonly queued: { fault: Fault; times: number }[] = [];
+  private readonly aftermaths: { aftermath: Aftermath; times: number }[] = [];
   private outage: Fault | null = null;
   private server: Server | null = null;
   private baseUrl = '';
@@ -124,6 +139,11 @@ export class SimulatorServer {
     this.queued.push({ fault, times });
   }
 
+  /** For the next `times` matching requests: run the vendor logic, then `aftermath`. */
+  afterNext(aftermath: Aftermath, times = 1): void {
+    this.aftermaths.push({ aftermath, times });
+  }
+
   /** Answers every request with `fault` until called with null (an outage, a 5xx switch). */
   setOutage(fault: Fault | null): void {
     this.outage = fault;
@@ -166,6 +186,15 @@ export class SimulatorServer {
     return q.fault;
   }
 
+  private takeAftermath(method: string, path: string): Aftermath | null {
+    const i = this.aftermaths.findIndex((a) => matches(a.aftermath, method, path));
+    if (i < 0) return null;
+    const a = this.aftermaths[i]!;
+    a.times -= 1;
+    if (a.times <= 0) this.aftermaths.splice(i, 1);
+    return a.aftermath;
+  }
+
   private async dispatch(
     method: string,
     rawUrl: string,
@@ -200,6 +229,12 @@ export class SimulatorServer {
           rawBody,
           origin,
         });
+        const after = this.takeAftermath(method, url.pathname);
+        if (after) {
+          await after.run?.();
+          await sleep(after.delayMs ?? 0);
+          if (after.status !== undefined) answer = { status: after.status, body: after.body ?? { error: 'simulated failure after commit' } };
+        }
       }
     } catch (err) {
       answer = { status: 500, text: `simulator ${this.name} failed: ${String(err)}` };
@@ -246,7 +281,7 @@ function redactBody(body: unknown, contentType: string | undefined): unknown {
   return body;
 }
 
-function matches(fault: Fault, method: string, path: string): boolean {
+function matches(fault: Pick<Fault, 'match'>, method: string, path: string): boolean {
   const m = fault.match;
   if (!m) return true;
   if (m.method && m.method !== method) return false;
