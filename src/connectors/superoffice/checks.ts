@@ -1,4 +1,4 @@
-import type { UserError } from '../../core/errors';
+import type { Problems } from '../../core/problems';
 
 /**
  * Column sizes of the fields creates write, from SuperOffice's database reference
@@ -24,18 +24,19 @@ export const LIMITS = {
 } as const;
 
 /** Adds TOO_LONG for `field` when `value` is longer than `max` characters. */
-export function checkLength(errors: UserError[], value: string | undefined, max: number, field: string[]): void {
-  if (value !== undefined && [...value].length > max) {
-    errors.push({
-      field,
-      message: `SuperOffice keeps at most ${max} characters in ${field.join('.')}, got ${[...value].length}`,
-      code: 'TOO_LONG',
-    });
+/**
+ * TOO_LONG for `field` when `value` has more than `max` characters. Counted in code points, as
+ * the columns count characters (core's `Problems.maxLength` counts UTF-16 units).
+ */
+export function checkLength(problems: Problems, value: string | undefined, max: number, field: string[]): void {
+  const length = value === undefined ? 0 : [...value].length;
+  if (length > max) {
+    problems.add(field, `SuperOffice keeps at most ${max} characters in ${field.join('.')}, got ${length}`, 'TOO_LONG');
   }
 }
 
-export function checkEach(errors: UserError[], values: readonly string[], max: number, field: string): void {
-  values.forEach((v, i) => checkLength(errors, v, max, [field, String(i)]));
+export function checkEach(problems: Problems, values: readonly string[], max: number, field: string): void {
+  values.forEach((v, i) => checkLength(problems, v, max, [field, String(i)]));
 }
 
 /** A blank text is "not given": SuperOffice stores "" for unset text. */

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
+import type { PlannedRequest } from '../../core/connector';
+import type { GatewayError } from '../../core/errors';
 import { HttpClient, type HttpResponse } from '../../http/HttpClient';
 import type { SuperOfficeSourceConfig } from './config';
 import { SUPEROFFICE_TIME_ZONE } from './dates';
@@ -24,9 +26,35 @@ export interface ArchivePage {
   nextLink: boolean;
 }
 
-/** The path a create POSTs to, below the tenant's API base (`{baseUrl}/{tenant}/api/v1`); dry runs show it too. */
-export function createPath(entity: 'Contact' | 'Person' | 'Sale'): string {
-  return `/${entity}`;
+/** The REST entities crmgraph reads by id and creates: a company, a person, a sale. */
+export type EntityName = 'Contact' | 'Person' | 'Sale';
+
+/** One create as a draft plans it and `create` sends it. */
+export interface CreateRequest {
+  entity: EntityName;
+  body: Record<string, unknown>;
+}
+
+/** The vendor request a create sends, as a dry run shows it: its path is below the tenant's API base. */
+export function plannedRequest(request: CreateRequest): PlannedRequest {
+  return { method: 'POST', path: `/${request.entity}`, body: request.body };
+}
+
+/**
+ * What a confirmed save answered: the saved entity, or — when its answer cannot be read — the
+ * id the answer names (null if none) and why it could not be read.
+ */
+export type SaveAnswer<T> =
+  { kind: 'saved'; entity: T } | { kind: 'unreadable'; id: number | null; problem: GatewayError };
+
+/** The property holding the id of each entity, in answers and in the entity built from what was sent. */
+export const ID_PROPERTY: Record<EntityName, string> = { Contact: 'ContactId', Person: 'PersonId', Sale: 'SaleId' };
+
+/** The id in a save's answer that failed to parse as a whole, when it has one. */
+function savedId(entity: EntityName, body: unknown): number | null {
+  const id =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[ID_PROPERTY[entity]] : undefined;
+  return Number.isInteger(id) && (id as number) > 0 ? (id as number) : null;
 }
 
 /**
@@ -83,12 +111,7 @@ export class SuperOfficeClient {
   }
 
   /** `GET /{Entity}/{id}`; null on 404 (REST answers 404 for a missing id, vendor notes §3). */
-  async entity<T>(
-    entity: 'Contact' | 'Person' | 'Sale',
-    id: number,
-    schema: z.ZodType<T>,
-    call: CallContext,
-  ): Promise<T | null> {
+  async entity<T>(entity: EntityName, id: number, schema: z.ZodType<T>, call: CallContext): Promise<T | null> {
     const res = await this.get(`/${entity}/${id}`, new URLSearchParams(), call);
     if (res.status === 404) return null;
     if (res.status !== 200) throw superOfficeFailure(this.config.id, `reading ${entity} ${id}`, res.status, res.body);
@@ -120,10 +143,7 @@ export class SuperOfficeClient {
    * read over POST, so safe to retry and to share within the operation like a GET.
    */
   baseCurrency<T>(schema: z.ZodType<T>, call: CallContext): Promise<T> {
-    const key = `${this.config.id} POST /Agents/List/GetBaseCurrency`;
-    const shared = call.sharedReads.get(key) as Promise<T> | undefined;
-    if (shared) return shared;
-    const pending = (async () => {
+    return call.sharedReads.once(this.config.id, 'POST /Agents/List/GetBaseCurrency', async () => {
       const res = await this.http.request(
         { method: 'POST', path: '/Agents/List/GetBaseCurrency', json: {}, headers: this.headers, idempotent: true },
         call,
@@ -131,31 +151,34 @@ export class SuperOfficeClient {
       if (res.status !== 200)
         throw superOfficeFailure(this.config.id, 'reading the base currency', res.status, res.body);
       return this.parse(schema, res.body, 'reading the base currency');
-    })();
-    call.sharedReads.set(key, pending);
-    pending.catch(() => call.sharedReads.delete(key));
-    return pending;
+    });
   }
 
   /**
-   * `POST /{Entity}`: 200 + the saved entity (the spec lists no 201; both accepted). Never
-   * retried; a refused save becomes `InputRejected` with fields mapped through `fields`.
+   * Sends a create a draft planned (`POST /{Entity}`: 200 + the saved entity; the spec lists no
+   * 201, both accepted). Never retried. A refused save throws `InputRejected` with fields mapped
+   * through `fields`, any other fault a GatewayError. A save the vendor confirmed is never
+   * turned into an error: when its answer cannot be read, what can be read of it (the id) is
+   * answered with the reason.
    */
   async create<T>(
-    entity: 'Contact' | 'Person' | 'Sale',
-    body: Record<string, unknown>,
+    request: CreateRequest,
     schema: z.ZodType<T>,
     fields: FieldMap,
     call: CallContext,
-  ): Promise<T> {
-    const what = `the ${entity} create`;
-    const res = await this.http.request(
-      { method: 'POST', path: createPath(entity), json: body, headers: this.headers },
-      call,
-    );
+  ): Promise<SaveAnswer<T>> {
+    const what = `the ${request.entity} create`;
+    const { method, path } = plannedRequest(request);
+    const res = await this.http.request({ method, path, json: request.body, headers: this.headers }, call);
     if (res.status !== 200 && res.status !== 201)
       throw superOfficeFailure(this.config.id, what, res.status, res.body, fields);
-    return this.parse(schema, res.body, what);
+    const parsed = schema.safeParse(res.body);
+    if (parsed.success) return { kind: 'saved', entity: parsed.data };
+    return {
+      kind: 'unreadable',
+      id: savedId(request.entity, res.body),
+      problem: unexpectedAnswer(this.config.id, what, parsed.error),
+    };
   }
 
   close(): Promise<void> {

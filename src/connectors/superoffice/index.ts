@@ -1,2 +1,2 @@
-export { SuperOfficeConnector, SUPEROFFICE_CAPABILITIES } from './connector';
+export { superOfficeConnector } from './connector';
 export { superOfficeSourceSchema, type SuperOfficeSourceConfig } from './config';

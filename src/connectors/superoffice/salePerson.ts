@@ -1,5 +1,5 @@
 import type { CreateOpportunityCommand } from '../../core/connector';
-import type { UserError } from '../../core/errors';
+import type { Problems } from '../../core/problems';
 import type { AccountRecord, ContactRecord } from '../../core/records';
 
 export interface SalePerson {
@@ -20,23 +20,23 @@ export function resolveSalePerson(
   cmd: CreateOpportunityCommand,
   persons: ReadonlyArray<ContactRecord | null>,
   company: AccountRecord | null,
-  errors: UserError[],
+  problems: Problems,
   source: string,
 ): SalePerson {
   cmd.contactIds.forEach((id, i) => {
     if (persons[i]) return;
     const field = id === cmd.primaryContactId ? ['primaryContactId'] : ['contactIds', String(i)];
-    errors.push({ field, message: `no contact ${id} in source "${source}"`, code: 'NOT_FOUND' });
+    problems.add(field, `no contact ${id} in source "${source}"`, 'NOT_FOUND');
   });
   const primaryId = cmd.primaryContactId ?? cmd.contactIds[0];
   const primary = persons[cmd.contactIds.indexOf(primaryId ?? '')] ?? null;
   if (primary && company && primary.primaryAccountId !== company.remoteId) {
     const where = primary.primaryAccountId ? `account ${primary.primaryAccountId}` : 'no account';
-    errors.push({
-      field: ['primaryContactId'],
-      message: `contact "${primary.name ?? primary.remoteId}" works at ${where}, not at "${company.name}"; a sale's person must belong to the sale's company in SuperOffice`,
-      code: 'CONFLICT',
-    });
+    problems.add(
+      ['primaryContactId'],
+      `contact "${primary.name ?? primary.remoteId}" works at ${where}, not at "${company.name}"; a sale's person must belong to the sale's company in SuperOffice`,
+      'CONFLICT',
+    );
   }
   const unlinked: ContactRecord[] = [];
   for (const p of persons) if (p && p !== primary) unlinked.push(p);

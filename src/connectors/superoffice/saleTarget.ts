@@ -1,10 +1,18 @@
 import type { CallContext } from '../../core/call';
 import type { CreateOpportunityCommand } from '../../core/connector';
-import type { UserError } from '../../core/errors';
+import type { Problems } from '../../core/problems';
 import type { PipelineRecord, StageRecord } from '../../core/records';
 import { numericId, parseStageId } from './ids';
 import type { CurrencyInfo } from './map';
 import type { SuperOfficeReference } from './reference';
+
+/** The reference data new sales are placed with, read once for all sales of a call. */
+export interface SaleReference {
+  pipelines: PipelineRecord[];
+  currencies: Map<number, CurrencyInfo>;
+  /** The tenant's (or configured) default sale type; read only when a sale names neither type nor stage. */
+  defaultTypeId: number | null;
+}
 
 /** Where a new sale goes: its sale type and stage, and its currency. */
 export interface SaleTarget {
@@ -12,52 +20,52 @@ export interface SaleTarget {
   stage: StageRecord;
   ratingId: number;
   currencyId: number;
-  /** The reference data read on the way, for mapping the saved sale. */
-  pipelines: PipelineRecord[];
-  currencies: Map<number, CurrencyInfo>;
 }
 
-/**
- * Resolves the sale type (`pipelineId`, else the type of `stageId`, else the default sale
- * type), the stage (`stageId`, which must be a stage of that type, else the type's first), and
- * the currency (`currencyCode`, else the base currency). Problems are added to `errors`; null then.
- * Every sale needs a sale type (vendor notes §2, the sale admin docs).
- */
-export async function resolveSaleTarget(
-  cmd: CreateOpportunityCommand,
+/** Sale types, currencies and, when some command needs it, the default sale type. */
+export async function readSaleReference(
+  commands: readonly CreateOpportunityCommand[],
   reference: SuperOfficeReference,
-  errors: UserError[],
-  source: string,
   call: CallContext,
-): Promise<SaleTarget | null> {
-  const stageRef = cmd.stageId ? parseStageId(cmd.stageId) : null;
-  const needsDefault = !cmd.pipelineId && !stageRef;
+): Promise<SaleReference> {
+  const needsDefault = commands.some((cmd) => !cmd.pipelineId && !(cmd.stageId && parseStageId(cmd.stageId)));
   const [pipelines, currencies, defaultTypeId] = await Promise.all([
     reference.pipelines(call),
     reference.currencyInfos(call),
     needsDefault ? reference.defaultSaleTypeId(call) : null,
   ]);
-  const problems: UserError[] = [];
+  return { pipelines, currencies, defaultTypeId };
+}
 
-  if (cmd.stageId && !stageRef) {
-    problems.push({ field: ['stageId'], message: `no stage ${cmd.stageId} in source "${source}"`, code: 'NOT_FOUND' });
-  }
-  const typeId = cmd.pipelineId ? numericId(cmd.pipelineId) : (stageRef?.saleTypeId ?? defaultTypeId);
+/**
+ * Resolves the sale type (`pipelineId`, else the type of `stageId`, else the default sale
+ * type), the stage (`stageId`, which must be a stage of that type, else the type's first), and
+ * the currency (`currencyCode`, else the base currency). Problems are added to `problems`;
+ * null then. Every sale needs a sale type (vendor notes §2, the sale admin docs).
+ */
+export function resolveSaleTarget(
+  cmd: CreateOpportunityCommand,
+  ref: SaleReference,
+  problems: Problems,
+  source: string,
+): SaleTarget | null {
+  const before = problems.errors.length;
+  const { pipelines, currencies } = ref;
+  const stageRef = cmd.stageId ? parseStageId(cmd.stageId) : null;
+
+  if (cmd.stageId && !stageRef) problems.add(['stageId'], `no stage ${cmd.stageId} in source "${source}"`, 'NOT_FOUND');
+  const typeId = cmd.pipelineId ? numericId(cmd.pipelineId) : (stageRef?.saleTypeId ?? ref.defaultTypeId);
   const pipeline = typeId !== null ? pipelines.find((p) => p.remoteId === String(typeId)) : undefined;
   if (!pipeline) {
-    problems.push(
-      cmd.pipelineId || stageRef
-        ? {
-            field: ['pipelineId'],
-            message: `no sale type ${cmd.pipelineId ?? typeId} in source "${source}"`,
-            code: 'NOT_FOUND',
-          }
-        : {
-            field: ['pipelineId'],
-            message: `source "${source}" has no default sale type; SuperOffice needs one on every sale, pass pipelineId`,
-            code: 'REQUIRED',
-          },
-    );
+    if (cmd.pipelineId || stageRef) {
+      problems.add(['pipelineId'], `no sale type ${cmd.pipelineId ?? typeId} in source "${source}"`, 'NOT_FOUND');
+    } else {
+      problems.add(
+        ['pipelineId'],
+        `source "${source}" has no default sale type; SuperOffice needs one on every sale, pass pipelineId`,
+        'REQUIRED',
+      );
+    }
   }
 
   let stage: StageRecord | undefined;
@@ -65,42 +73,35 @@ export async function resolveSaleTarget(
     if (String(stageRef.saleTypeId) !== pipeline.remoteId) {
       const other = pipelines.find((p) => p.remoteId === String(stageRef.saleTypeId));
       const named = other?.stages.find((s) => s.remoteId === cmd.stageId)?.name;
-      problems.push({
-        field: ['stageId'],
-        message: `stage ${named ? `"${named}"` : (cmd.stageId ?? '')} belongs to ${other ? `sale type "${other.name}"` : 'another sale type'}, not to "${pipeline.name}"`,
-        code: 'CONFLICT',
-      });
+      problems.add(
+        ['stageId'],
+        `stage ${named ? `"${named}"` : (cmd.stageId ?? '')} belongs to ${other ? `sale type "${other.name}"` : 'another sale type'}, not to "${pipeline.name}"`,
+        'CONFLICT',
+      );
     } else {
       stage = pipeline.stages.find((s) => s.remoteId === cmd.stageId);
-      if (!stage) {
-        problems.push({
-          field: ['stageId'],
-          message: `sale type "${pipeline.name}" has no stage ${stageRef.ratingId}`,
-          code: 'NOT_FOUND',
-        });
-      }
+      if (!stage)
+        problems.add(['stageId'], `sale type "${pipeline.name}" has no stage ${stageRef.ratingId}`, 'NOT_FOUND');
     }
   } else if (pipeline) {
     stage = pipeline.stages[0];
-    if (!stage)
-      problems.push({ field: ['pipelineId'], message: `sale type "${pipeline.name}" has no stages`, code: 'INVALID' });
+    if (!stage) problems.add(['pipelineId'], `sale type "${pipeline.name}" has no stages`, 'INVALID');
   }
 
   const code = cmd.value.currencyCode;
   const currency = [...currencies].find(([, c]) => (code ? c.code === code : c.isBase));
   if (!currency) {
     const known = [...currencies.values()].map((c) => c.code).join(', ');
-    problems.push({
-      field: ['value', 'currencyCode'],
-      message: code
+    problems.add(
+      ['value', 'currencyCode'],
+      code
         ? `currency ${code} is not set up in this source (it has ${known})`
         : 'this source reports no base currency; pass currencyCode',
-      code: 'NOT_FOUND',
-    });
+      'NOT_FOUND',
+    );
   }
 
-  errors.push(...problems);
-  if (problems.length > 0 || !pipeline || !stage || !currency) return null;
+  if (problems.errors.length > before || !pipeline || !stage || !currency) return null;
   const ratingId = parseStageId(stage.remoteId)?.ratingId ?? 0;
-  return { pipeline, stage, ratingId, currencyId: currency[0], pipelines, currencies };
+  return { pipeline, stage, ratingId, currencyId: currency[0] };
 }

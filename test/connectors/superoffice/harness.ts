@@ -1,4 +1,4 @@
-import { SuperOfficeConnector, superOfficeSourceSchema } from '../../../src/connectors/superoffice';
+import { superOfficeConnector as connectorOf, superOfficeSourceSchema } from '../../../src/connectors/superoffice';
 import type { Connector } from '../../../src/core/connector';
 import type { Gateway } from '../../../src/server';
 import {
@@ -10,7 +10,7 @@ import { testGateway } from '../../support/gateway';
 
 export interface SuperOfficeSetup {
   sim: SuperOfficeSimulator;
-  connector: SuperOfficeConnector;
+  connector: Connector;
   gateway: Gateway;
   close(): Promise<void>;
 }
@@ -45,8 +45,8 @@ export function superOfficeConnector(
   url: string,
   sim: SuperOfficeSimulator,
   overrides: Record<string, unknown> = {},
-): SuperOfficeConnector {
-  return new SuperOfficeConnector(
+): Connector {
+  return connectorOf(
     superOfficeSourceSchema.parse({
       id,
       vendor: 'superoffice',

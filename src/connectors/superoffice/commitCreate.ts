@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { CallContext } from '../../core/call';
+import { GatewayError } from '../../core/errors';
+import type { Committed } from '../../core/writes';
+import { ID_PROPERTY, type CreateRequest, type SuperOfficeClient } from './client';
+import type { FieldMap } from './errors';
+
+/** How one entity's save is read: its answer's shape, its fields, its record, its read-back by id. */
+export interface SaveReading<W, R> {
+  schema: z.ZodType<W>;
+  /** Entity property → input field, for a refused save. */
+  fields: FieldMap;
+  toRecord(saved: W): R;
+  /** The saved record by id, when the save's own answer could not be read. */
+  readBack(id: number, call: CallContext): Promise<R | null>;
+}
+
+/**
+ * Sends one planned create and answers its outcome. SuperOffice answers a save with the saved
+ * entity, so nothing is read back — except when that answer cannot be read: the record then
+ * exists, so it is read back by the id the answer names, and if that fails too it is answered
+ * as sent plus its id, with a warning. A confirmed save is never answered as an error.
+ */
+export async function commitCreate<W, R>(
+  client: SuperOfficeClient,
+  request: CreateRequest,
+  reading: SaveReading<W, R>,
+  call: CallContext,
+): Promise<Committed<R>> {
+  const answer = await client.create(request, reading.schema, reading.fields, call);
+  if (answer.kind === 'saved') return { record: reading.toRecord(answer.entity), warnings: [] };
+  const { id, problem } = answer;
+  if (id === null) {
+    return new GatewayError(
+      'SOURCE_OUTCOME_UNKNOWN',
+      `${problem.message}: SuperOffice confirmed the ${request.entity} but named no id, so it cannot be shown`,
+      problem.detail,
+      { cause: problem },
+    );
+  }
+  const read = await reading.readBack(id, call).catch(() => null);
+  if (read) return { record: read, warnings: [] };
+  const asSent = reading.schema.parse({ ...request.body, [ID_PROPERTY[request.entity]]: id });
+  return {
+    record: reading.toRecord(asSent),
+    warnings: [
+      `SuperOffice saved ${request.entity} ${id}, but neither its answer nor a read-back could be read; the record shown is what was sent`,
+    ],
+  };
+}

@@ -1,0 +1,112 @@
+import type { CreateOpportunityCommand } from '../../core/connector';
+import { InputRejected } from '../../core/errors';
+import { Problems } from '../../core/problems';
+import type { OpportunityRecord } from '../../core/records';
+import { defineWrites, type EntityWrites } from '../../core/writes';
+import { SALE_FIELDS, toSuperOfficeSaleCreate } from './bodies';
+import { LIMITS, checkLength } from './checks';
+import { plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
+import { commitCreate } from './commitCreate';
+import { Found, Owners, type CreateDeps } from './lookups';
+import { fromSuperOfficeSale, type SaleLookups } from './map';
+import { resolveSalePerson, unlinkedWarning } from './salePerson';
+import { readSaleReference, resolveSaleTarget } from './saleTarget';
+import { superOfficeSaleEntity } from './wire';
+
+/** A sale's POST and how to read its answer (currencies and stages of the tenant). */
+interface SalePayload {
+  request: CreateRequest;
+  lookups: SaleLookups;
+}
+
+/**
+ * Opportunities are SuperOffice sales: one `POST /Sale` each, in the chosen (or default) sale
+ * type at the chosen (or first) stage, in the named (or base) currency, owned by the named (or
+ * default) associate. A sale holds one Person, who must work at the sale's company; further
+ * contacts are draft warnings, so a dry run reports them as the create does.
+ */
+export function saleWrites(
+  deps: CreateDeps,
+  client: SuperOfficeClient,
+): EntityWrites<CreateOpportunityCommand, OpportunityRecord> {
+  const source = deps.config.id;
+  return defineWrites<CreateOpportunityCommand, OpportunityRecord, SalePayload>({
+    requiredOnCreate: ['name', 'closingDate', 'value'],
+    async draft(commands, call) {
+      const [ref, owners, companies, persons] = await Promise.all([
+        readSaleReference(commands, deps.reference, call),
+        Owners.read(
+          deps,
+          commands.map((c) => c.ownerId),
+          call,
+        ),
+        Found.companies(
+          deps,
+          commands.map((c) => c.accountId),
+          call,
+        ),
+        Found.persons(
+          deps,
+          commands.flatMap((c) => c.contactIds),
+          call,
+        ),
+      ]);
+      const stages = new Map(ref.pipelines.flatMap((p) => p.stages).map((s) => [s.remoteId, s]));
+      const lookups: SaleLookups = {
+        currency: (id) => ref.currencies.get(id) ?? null,
+        stage: (id) => stages.get(id) ?? null,
+        formula: deps.config.options.baseAmountFormula,
+      };
+      return commands.map((cmd) => {
+        const problems = new Problems();
+        const heading = cmd.name.trim();
+        checkLength(problems, heading, LIMITS.heading, ['name']);
+        const amount = Number(cmd.value.amount);
+        if (!Number.isFinite(amount))
+          problems.add(['value', 'amount'], `amount ${cmd.value.amount} is not a number`, 'INVALID');
+        const company = cmd.accountId ? companies.require(cmd.accountId, ['accountId'], problems) : null;
+        const target = resolveSaleTarget(cmd, ref, problems, source);
+        const ownerId = owners.resolve(cmd.ownerId, problems);
+        const contacts = cmd.contactIds.map((id) => persons.get(id));
+        const person = resolveSalePerson(cmd, contacts, company, problems, source);
+        if (problems.any || !target || ownerId === null) return new InputRejected(problems.errors);
+
+        const body = toSuperOfficeSaleCreate({
+          heading,
+          closingDate: cmd.closingDate,
+          amount,
+          currencyId: target.currencyId,
+          saleTypeId: Number(target.pipeline.remoteId),
+          ratingId: target.ratingId,
+          probability: cmd.probability ?? target.stage.probability ?? 0,
+          ownerId,
+          companyId: person.companyId,
+          personId: person.primary ? Number(person.primary.remoteId) : null,
+          description: cmd.description,
+        });
+        const request: CreateRequest = { entity: 'Sale', body };
+        return {
+          payload: { request, lookups },
+          requests: [plannedRequest(request)],
+          warnings: unlinkedWarning(person),
+        };
+      });
+    },
+    async commit([payload], call) {
+      const { request, lookups } = payload!;
+      return [
+        await commitCreate(
+          client,
+          request,
+          {
+            schema: superOfficeSaleEntity,
+            fields: SALE_FIELDS,
+            toRecord: (saved) => fromSuperOfficeSale(source, saved, lookups),
+            readBack: async (id, c) => (await deps.reads.getSales([String(id)], c))[0] ?? null,
+          },
+          call,
+        ),
+      ];
+    },
+  });
+}
