@@ -1,4 +1,4 @@
-import { LogiSenseConnector, logisenseSourceSchema } from '../../src/connectors/logisense';
+import { logiSenseConnector, logisenseSourceSchema } from '../../src/connectors/logisense';
 import type { Demo } from '../../src/demo';
 import type { Gateway } from '../../src/server';
 import { createLogiSenseSimulator, type LogiSenseSimulator } from '../../src/simulators/logisense';
@@ -93,7 +93,7 @@ describe('one graph: failing sources leave their slice out', () => {
     broken = createPipelinerSimulator({ seed: 2, size: { accounts: 10, contacts: 10, opportunities: 0 } });
     slow = createLogiSenseSimulator({ accounts: 5 });
     const [h, b, s] = await Promise.all([healthy.listen(), broken.listen(), slow.listen()]);
-    const logisense = new LogiSenseConnector(
+    const logisense = logiSenseConnector(
       logisenseSourceSchema.parse({
         id: 'slow', vendor: 'logisense', baseUrl: s, timeoutMs: TIMEOUT, maxRetries: 1, retryBaseMs: 5,
         credentials: { clientId: slow.credentials.clientId, username: slow.credentials.username, password: slow.credentials.password },

@@ -4,7 +4,14 @@ import { GatewayError } from '../../core/errors';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
 import { LogiSenseTokens, type IssuedToken } from './auth';
 import type { LogiSenseSourceConfig } from './config';
-import { loginFailure, logisenseWriteFailure, rejected, unexpectedAnswer, type FieldMap } from './errors';
+import {
+  loginFailure,
+  logisenseWriteFailure,
+  rejected,
+  unconfirmedWrite,
+  unexpectedAnswer,
+  type FieldMap,
+} from './errors';
 import {
   logisenseAccount,
   logisenseContact,
@@ -23,6 +30,13 @@ const RESOURCE = '/ResourceServer/api/v6';
 const LOGIN = '/AuthorizationServer/api/v6/Access/Login';
 /** Search's `top` bound (notes §4): 1..10000, 0 ("all") refused. */
 export const SEARCH_TOP = 10_000;
+
+/** A write as a create sends it and a dry run answers it: `path` below the resource root, e.g. `/Account/10003`. */
+export interface WriteRequest {
+  method: 'POST' | 'PATCH';
+  path: string;
+  body: Record<string, unknown>;
+}
 
 export interface PageOf<T> {
   items: T[];
@@ -143,26 +157,44 @@ export class LogiSenseClient {
   }
 
   /**
-   * A create (`POST`) or patch (`PATCH`): 200 with `results.items` (notes §3). Never retried
-   * (HttpClient's rule for writes); 400 → `InputRejected` mapped through `fields`; 404 →
-   * `onNotFound()`; anything else → SOURCE_REJECTED.
+   * A create (`POST`) or patch (`PATCH`) of `request` (its path below the resource root): 200
+   * with `results.items` (notes §3). Never retried (HttpClient's rule for writes); 400 →
+   * `InputRejected` mapped through `fields`; 404 → `onNotFound()`; anything else →
+   * SOURCE_REJECTED (SOURCE_OUTCOME_UNKNOWN from HttpClient when it broke after sending); a 200
+   * we cannot read → SOURCE_OUTCOME_UNKNOWN, as it was written.
    */
   async write(
-    method: 'POST' | 'PATCH',
-    path: string,
-    body: Record<string, unknown>,
+    request: WriteRequest,
     what: { operation: string; fields: FieldMap; onNotFound?: () => Error },
     call: CallContext,
   ): Promise<LogiSenseWriteItem[]> {
-    const res = await this.send({ method, path: `${RESOURCE}/${path}`, json: body }, call);
+    const res = await this.send(
+      { method: request.method, path: `${RESOURCE}${request.path}`, json: request.body },
+      call,
+    );
     if (res.status === 404 && what.onNotFound) throw what.onNotFound();
     if (res.status !== 200) throw logisenseWriteFailure(this.source, what.operation, res.status, res.body, what.fields);
-    return this.parse(logisenseWriteAnswer, res.body, what.operation).results.items;
+    const parsed = logisenseWriteAnswer.safeParse(res.body);
+    if (!parsed.success) throw unconfirmedWrite(this.source, `the ${what.operation}`, parsed.error);
+    return parsed.data.results.items;
   }
 
-  /** Parses a write item's object: the wrapped `instance` (notes §3) or the bare item (seed 004). */
-  instanceOf<T>(item: LogiSenseWriteItem, schema: z.ZodType<T>, what: string): T {
-    return this.parse(schema, item.instance !== undefined ? item.instance : item, what);
+  /** The id of the record a write item names; none (no item, no id): SOURCE_OUTCOME_UNKNOWN, as it was written. */
+  confirmedId(item: LogiSenseWriteItem | undefined, what: string): number {
+    const id = item?.identity ?? identityOf(item?.instance);
+    if (id == null) throw unconfirmedWrite(this.source, what);
+    return id;
+  }
+
+  /**
+   * A write item's object (the wrapped `instance`, notes §3, or the bare item, seed 004) as
+   * `schema` reads it, or null when it is not what we expect: the vendor confirmed the write,
+   * so the caller answers what it sent instead of an error.
+   */
+  writtenObject<T>(item: LogiSenseWriteItem | undefined, schema: z.ZodType<T>): T | null {
+    if (!item) return null;
+    const parsed = schema.safeParse(item.instance !== undefined ? item.instance : item);
+    return parsed.success ? parsed.data : null;
   }
 
   close(): Promise<void> {
@@ -210,6 +242,11 @@ export class LogiSenseClient {
     if (!parsed.success) throw unexpectedAnswer(this.source, what, parsed.error);
     return parsed.data;
   }
+}
+
+function identityOf(object: unknown): number | undefined {
+  const id = (object as { identity?: unknown } | undefined)?.identity;
+  return typeof id === 'number' && Number.isInteger(id) ? id : undefined;
 }
 
 function withToken(req: HttpRequest, token: string): HttpRequest {

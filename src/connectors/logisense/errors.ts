@@ -81,6 +81,19 @@ export function unexpectedAnswer(source: string, what: string, cause?: unknown):
   );
 }
 
+/**
+ * A write LogiSense answered 200 for, whose answer does not say which record it made: it was
+ * written, so it must not be sent again, and we cannot name what it wrote.
+ */
+export function unconfirmedWrite(source: string, what: string, cause?: unknown): GatewayError {
+  return new GatewayError(
+    'SOURCE_OUTCOME_UNKNOWN',
+    `Source "${source}" (LOGISENSE) accepted ${what} but its answer does not identify the record written`,
+    { source, vendor: VENDOR },
+    { cause },
+  );
+}
+
 /** What LogiSense has no equivalent of (vendor notes §2.4: no Opportunity or Pipeline; no users). */
 export function unsupported(source: string, why: string): GatewayError {
   return new GatewayError('UNSUPPORTED_BY_SOURCE', `Source "${source}" (LOGISENSE) ${why}`, { source, vendor: VENDOR });

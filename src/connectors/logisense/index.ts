@@ -1,2 +1,2 @@
-export { LogiSenseConnector, LOGISENSE_CAPABILITIES, type LogiSenseConnectorDeps } from './connector';
+export { logiSenseConnector, type LogiSenseConnectorDeps } from './connector';
 export { logisenseSourceSchema, type LogiSenseSourceConfig } from './config';

@@ -1,7 +1,7 @@
 import type { CreateContactCommand } from '../../../src/core/connector';
 import { InputRejected, type UserError } from '../../../src/core/errors';
 import { recordingCall } from '../../support/calls';
-import { expectNoPendingFaults, startLogiSense, type Setup } from './harness';
+import { createOne, expectNoPendingFaults, startLogiSense, type Setup } from './harness';
 
 const contact = (over: Partial<CreateContactCommand> = {}): CreateContactCommand => ({
   firstName: 'Ada',
@@ -41,7 +41,9 @@ describe('LogiSense connector: creates', () => {
   it('creates an account with POST Account and only its name', async () => {
     s = await startLogiSense();
     const call = recordingCall();
-    const { record, warnings } = await s.connector.createAccount(
+    const { record, warnings } = await createOne(
+      s.connector,
+      'ACCOUNT',
       { name: '  Analytical Engines Ltd ', emails: [], phones: [] },
       call,
     );
@@ -60,7 +62,9 @@ describe('LogiSense connector: creates', () => {
 
   it('reads a bare create item as well as the wrapped one', async () => {
     s = await startLogiSense({ sim: { switches: { writeItemShape: 'bare' } } });
-    const { record } = await s.connector.createAccount(
+    const { record } = await createOne(
+      s.connector,
+      'ACCOUNT',
       { name: 'Bare Item Co', emails: [], phones: [] },
       recordingCall(),
     );
@@ -70,7 +74,7 @@ describe('LogiSense connector: creates', () => {
   it('creates a contact under its account with one PATCH carrying its e-mail and phone as contact points', async () => {
     s = await startLogiSense();
     const call = recordingCall();
-    const { record } = await s.connector.createContact(contact(), call);
+    const { record } = await createOne(s.connector, 'CONTACT', contact(), call);
     expect(record).toMatchObject({
       entity: 'CONTACT',
       firstName: 'Ada',
@@ -147,7 +151,7 @@ describe('LogiSense connector: creates', () => {
       sim: { switches: { patchChildrenAt: 'topLevel', accountContactsKey: 'accountContacts' } },
       source: { options: { patch: { childrenAt: 'topLevel', accountContactsKey: 'accountContacts' } } },
     });
-    const { record } = await s.connector.createContact(contact(), recordingCall());
+    const { record } = await createOne(s.connector, 'CONTACT', contact(), recordingCall());
     expect(s.sim.store.accountsOfContact(Number(record.remoteId)).map((a) => a.identity)).toEqual([10003]);
     const body = s.sim.server.requests('PATCH')[0]?.body as Record<string, any>;
     expect(Object.keys(body)).toEqual(['accountContacts']);
@@ -159,7 +163,7 @@ describe('LogiSense connector: creates', () => {
   it('uses the configured contact type, and refuses a second Billing contact or one without e-mail before sending', async () => {
     s = await startLogiSense({ source: { options: { contactType: 'billing' } } });
     const before = holdings(s);
-    expect(await userErrors(s.connector.createContact(contact({ emails: [] }), recordingCall()))).toEqual([
+    expect(await userErrors(createOne(s.connector, 'CONTACT', contact({ emails: [] }), recordingCall()))).toEqual([
       { field: ['emails'], message: "a Billing contact needs a 'email' contact point (notes §2.2)", code: 'REQUIRED' },
       {
         field: ['accountId'],
@@ -169,11 +173,18 @@ describe('LogiSense connector: creates', () => {
     ]);
     expect(holdings(s)).toEqual(before);
     expect(s.sim.server.requests('PATCH')).toEqual([]);
-    const fresh = await s.connector.createAccount(
+    const fresh = await createOne(
+      s.connector,
+      'ACCOUNT',
       { name: 'Needs Billing Inc', emails: [], phones: [] },
       recordingCall(),
     );
-    const { record } = await s.connector.createContact(contact({ accountId: fresh.record.remoteId }), recordingCall());
+    const { record } = await createOne(
+      s.connector,
+      'CONTACT',
+      contact({ accountId: fresh.record.remoteId }),
+      recordingCall(),
+    );
     expect(s.sim.store.contact(Number(record.remoteId))?.contactTypeId).toBe(1);
   });
 
@@ -182,7 +193,12 @@ describe('LogiSense connector: creates', () => {
     const before = holdings(s);
     expect(
       await userErrors(
-        s.connector.createContact(contact({ accountId: undefined, jobTitle: 'CTO', middleName: 'K' }), recordingCall()),
+        createOne(
+          s.connector,
+          'CONTACT',
+          contact({ accountId: undefined, jobTitle: 'CTO', middleName: 'K' }),
+          recordingCall(),
+        ),
       ),
     ).toEqual([
       {
@@ -197,14 +213,17 @@ describe('LogiSense connector: creates', () => {
         code: 'UNSUPPORTED',
       },
     ]);
-    expect(await userErrors(s.connector.createContact(contact({ accountId: '99999' }), recordingCall()))).toEqual([
-      { field: ['accountId'], message: 'no account 99999 in source "logisense"', code: 'NOT_FOUND' },
-    ]);
+    expect(
+      await userErrors(createOne(s.connector, 'CONTACT', contact({ accountId: '99999' }), recordingCall())),
+    ).toEqual([{ field: ['accountId'], message: 'no account 99999 in source "logisense"', code: 'NOT_FOUND' }]);
     expect(
       await userErrors(
-        s.connector.createAccount(
+        createOne(
+          s.connector,
+          'ACCOUNT',
           {
-            name: ' ',
+            // A blank name is the gateway's own check (every vendor needs one), not this connector's.
+            name: 'Mailbox Ltd',
             emails: ['a@b.example'],
             phones: ['1'],
             website: 'https://x.example',
@@ -214,7 +233,6 @@ describe('LogiSense connector: creates', () => {
         ),
       ),
     ).toEqual([
-      { field: ['name'], message: 'name cannot be empty', code: 'REQUIRED' },
       {
         field: ['emails'],
         message: 'LogiSense v6 accounts have no e-mail of their own; give it to a contact of the account',
@@ -252,7 +270,7 @@ describe('LogiSense connector: creates', () => {
       },
     });
     const errors = await userErrors(
-      s.connector.createContact(contact({ emails: ['a@x.example', 'b@x.example'] }), recordingCall()),
+      createOne(s.connector, 'CONTACT', contact({ emails: ['a@x.example', 'b@x.example'] }), recordingCall()),
     );
     expect(errors.map((e) => [e.field, e.code])).toEqual([
       [['emails', '1'], 'REJECTED'],
@@ -272,7 +290,7 @@ describe('LogiSense connector: creates', () => {
       match: { method: 'PATCH' },
       body: { type: 'patch', errors: [{ code: 10000404, message: 'Account 10003 was not found.' }] },
     });
-    expect(await userErrors(s.connector.createContact(contact(), recordingCall()))).toEqual([
+    expect(await userErrors(createOne(s.connector, 'CONTACT', contact(), recordingCall()))).toEqual([
       { field: ['accountId'], message: 'no account 10003 in source "logisense"', code: 'NOT_FOUND' },
     ]);
   });
@@ -282,7 +300,9 @@ describe('LogiSense connector: creates', () => {
     await s.connector.getMany('ACCOUNT', ['10001'], recordingCall());
     s.sim.expireAllTokens();
     const before = holdings(s);
-    const { record } = await s.connector.createAccount(
+    const { record } = await createOne(
+      s.connector,
+      'ACCOUNT',
       { name: 'After Expiry', emails: [], phones: [] },
       recordingCall(),
     );
@@ -295,10 +315,63 @@ describe('LogiSense connector: creates', () => {
     s = await startLogiSense();
     s.sim.server.failNext({ status: 502, match: { method: 'POST', pathIncludes: '/Account' } });
     await expect(
-      s.connector.createAccount({ name: 'Maybe', emails: [], phones: [] }, recordingCall()),
+      createOne(s.connector, 'ACCOUNT', { name: 'Maybe', emails: [], phones: [] }, recordingCall()),
     ).rejects.toMatchObject({
       code: 'SOURCE_OUTCOME_UNKNOWN',
     });
     expect(s.calls()).toEqual(['POST login', 'POST Account → 502']);
+  });
+
+  it('answers a confirmed account whose answer it cannot read as what was sent, with a warning, never an error', async () => {
+    s = await startLogiSense();
+    s.sim.server.failNext({
+      status: 200,
+      match: { method: 'POST', pathIncludes: '/Account' },
+      body: {
+        type: 'create',
+        results: { items: [{ identity: 10777, dtoTypeKey: 'account', instance: { identity: 10777 } }] },
+      },
+    });
+    const { record, warnings } = await createOne(
+      s.connector,
+      'ACCOUNT',
+      { name: 'Odd Answer Ltd', emails: [], phones: [] },
+      recordingCall(),
+    );
+    expect(record).toMatchObject({ entity: 'ACCOUNT', remoteId: '10777', name: 'Odd Answer Ltd' });
+    expect(warnings).toEqual([
+      'LogiSense confirmed the account (identity 10777) but its answer could not be read: the record shown is what was sent',
+    ]);
+  });
+
+  it('answers SOURCE_OUTCOME_UNKNOWN for a write accepted with an answer that names no record', async () => {
+    s = await startLogiSense();
+    s.sim.server.failNext({ status: 200, match: { method: 'PATCH' }, body: { type: 'patch', results: { items: [] } } });
+    await expect(createOne(s.connector, 'CONTACT', contact(), recordingCall())).rejects.toMatchObject({
+      code: 'SOURCE_OUTCOME_UNKNOWN',
+    });
+  });
+
+  it('gives an account its one Billing contact once among the inputs of one call', async () => {
+    s = await startLogiSense({ source: { options: { contactType: 'billing' } } });
+    const fresh = await createOne(
+      s.connector,
+      'ACCOUNT',
+      { name: 'Two Payers Inc', emails: [], phones: [] },
+      recordingCall(),
+    );
+    const writes = s.connector.writes.CONTACT!;
+    const drafts = await writes.draft(
+      [contact({ accountId: fresh.record.remoteId }), contact({ accountId: fresh.record.remoteId, lastName: 'Other' })],
+      recordingCall(),
+    );
+    expect(drafts[0]).not.toBeInstanceOf(InputRejected);
+    expect((drafts[1] as InputRejected).userErrors).toEqual([
+      {
+        field: ['accountId'],
+        message: 'another input already gives the account its one Billing contact (notes §2.2)',
+        code: 'CONFLICT',
+      },
+    ]);
   });
 });

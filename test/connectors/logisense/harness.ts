@@ -1,8 +1,12 @@
 import {
-  LogiSenseConnector,
+  logiSenseConnector,
   logisenseSourceSchema,
   type LogiSenseConnectorDeps,
 } from '../../../src/connectors/logisense';
+import type { CallContext } from '../../../src/core/call';
+import type { Connector } from '../../../src/core/connector';
+import { GatewayError, InputRejected } from '../../../src/core/errors';
+import type { EntityWrites, WritableEntity, WriteTypes } from '../../../src/core/writes';
 import {
   createLogiSenseSimulator,
   type LogiSenseSimulator,
@@ -14,7 +18,7 @@ export const SOURCE = 'logisense';
 
 export interface Setup {
   sim: LogiSenseSimulator;
-  connector: LogiSenseConnector;
+  connector: Connector;
   /** Login requests the simulator has answered so far. */
   logins(): number;
   /** Logged requests as `METHOD /Path` below the resource root (login as `POST login`). */
@@ -43,7 +47,7 @@ export async function startLogiSense(options: SetupOptions = {}): Promise<Setup>
     retryBaseMs: 5,
     ...options.source,
   });
-  const connector = new LogiSenseConnector(config, undefined, options.deps);
+  const connector = logiSenseConnector(config, undefined, options.deps);
   return {
     sim,
     connector,
@@ -69,4 +73,24 @@ function describe(r: LoggedRequest): string {
 export function expectNoPendingFaults(s: Setup): void {
   const pending = s.sim.server.pendingFaults();
   if (pending !== 0) throw new Error(`${pending} scripted fault(s) were never consumed`);
+}
+
+/**
+ * One create through the connector's write path, as the gateway runs it: draft, then commit
+ * that draft. Resolves to the record and its warnings; rejects with the InputRejected of the
+ * draft or of the vendor, or the GatewayError the commit answered.
+ */
+export async function createOne<E extends WritableEntity>(
+  connector: Connector,
+  entity: E,
+  command: WriteTypes[E]['command'],
+  call: CallContext,
+): Promise<{ record: WriteTypes[E]['record']; warnings: string[] }> {
+  const writes: EntityWrites<WriteTypes[E]['command'], WriteTypes[E]['record']> | undefined = connector.writes[entity];
+  if (!writes) throw new Error(`${connector.id} declares no creates of ${entity}`);
+  const [draft] = await writes.draft([command], call);
+  if (draft instanceof InputRejected) throw draft;
+  const [answer] = await writes.commit([draft!], call);
+  if (answer instanceof InputRejected || answer instanceof GatewayError) throw answer;
+  return answer!;
 }
