@@ -6,12 +6,17 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   expect(h.sim.server.pendingFaults()).toBe(0);
+  expect(h.sim.createFaults.pending()).toBe(0);
   await h.close();
 });
 
 describe('SuperOffice simulator fault switches', () => {
   it('answers a scripted 429 with Retry-After once, then the real answer', async () => {
-    h.sim.server.failNext({ status: 429, headers: { 'retry-after': '1' }, match: { method: 'GET', pathIncludes: '/Contact' } });
+    h.sim.server.failNext({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      match: { method: 'GET', pathIncludes: '/Contact' },
+    });
     const first = await h.get('/Contact/2');
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('1');
@@ -53,6 +58,57 @@ describe('SuperOffice simulator fault switches', () => {
     expect(h.sim.server.requests('GET', '/Person')).toEqual([
       expect.objectContaining({ query: '?$filter=personId%20in%20(6,7)', status: 200 }),
     ]);
-    expect(h.sim.server.requests('POST')[0]).toMatchObject({ path: '/Cust12345/api/v1/Contact', body: { Name: 'Logged AS' }, status: 200 });
+    expect(h.sim.server.requests('POST')[0]).toMatchObject({
+      path: '/Cust12345/api/v1/Contact',
+      body: { Name: 'Logged AS' },
+      status: 200,
+    });
+  });
+
+  describe('create faults that save first', () => {
+    const companies = () => h.sim.store.contacts().length;
+
+    it('saves a create, then answers it only after the scripted delay', async () => {
+      const before = companies();
+      h.sim.createFaults.commitThenDelay(150);
+      const started = Date.now();
+      const pending = h.send('POST', '/Contact', { Name: 'Late AS' });
+      await new Promise((r) => setTimeout(r, 50));
+      // Saved before the answer leaves: a client that gave up has still written it.
+      expect(companies()).toBe(before + 1);
+      const reply = await pending;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+      expect(reply.status).toBe(200);
+      expect(reply.body.Name).toBe('Late AS');
+      // One-shot: the next create answers at once.
+      expect((await h.send('POST', '/Contact', { Name: 'Prompt AS' })).status).toBe(200);
+    });
+
+    it('saves a create, then answers what the script makes of the saved entity', async () => {
+      h.sim.createFaults.commitThenAnswer((saved) => ({
+        status: 200,
+        body: { PersonId: (saved.body as { PersonId: number }).PersonId },
+      }));
+      const reply = await h.send('POST', '/Person', { Lastname: 'Mangled' });
+      expect(reply.body).toEqual({ PersonId: expect.any(Number) });
+      expect(h.sim.store.person(reply.body.PersonId)?.lastname).toBe('Mangled');
+    });
+
+    it('fails the nth create with a 5xx error object and saves nothing for it', async () => {
+      const before = companies();
+      h.sim.createFaults.failNthCreate(2, 502);
+      const statuses: number[] = [];
+      for (const name of ['One AS', 'Two AS', 'Three AS'])
+        statuses.push((await h.send('POST', '/Contact', { Name: name })).status);
+      expect(statuses).toEqual([200, 502, 200]);
+      expect(companies()).toBe(before + 2);
+      expect(h.sim.store.contacts().some((c) => c.name === 'Two AS')).toBe(false);
+      // Reads are not creates: they never count toward the nth.
+      h.sim.createFaults.failNthCreate(1);
+      expect((await h.get('/Contact/2')).status).toBe(200);
+      const failed = await h.send('POST', '/Sale', { Heading: 'Refused' });
+      expect(failed.status).toBe(500);
+      expect(failed.body).toMatchObject({ Error: true, ErrorType: 'SoException' });
+    });
   });
 });
