@@ -138,6 +138,15 @@ export class RatePacer {
     }).then(() => this.handle(turn));
   }
 
+  /**
+   * Stops the wake-up timer, so a pacer whose owner stops leaves nothing behind. Callers still
+   * queued are woken by the next `acquireTurn` or `done`, if any ever comes.
+   */
+  close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   usage(): RatePacerUsage {
     const now = this.now();
     return {

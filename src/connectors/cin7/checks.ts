@@ -1,5 +1,5 @@
 import type { CreateAccountCommand, CreateContactCommand } from '../../core/connector';
-import type { UserError } from '../../core/errors';
+import type { Problems } from '../../core/problems';
 
 /**
  * The vendor's documented field rules (vendor notes §2 "Contact fields and validation"; field
@@ -31,21 +31,8 @@ export const SECONDARY_MAX_LENGTH = {
   mobile: 50,
 } as const;
 
-/** Collects input problems with the path of the GraphQL input field each concerns. */
-export class Problems {
-  readonly errors: UserError[] = [];
-
-  add(field: string[] | null, message: string, code: UserError['code']): void {
-    this.errors.push({ field, message, code });
-  }
-
-  /** `value` (trimmed) within `max` characters, else TOO_LONG on `field`. */
-  length(value: string | undefined, max: number, field: string[], label: string): void {
-    if (value !== undefined && value.trim().length > max) {
-      this.add(field, `${label} is longer than Cin7 Omni allows (${max} characters, got ${value.trim().length})`, 'TOO_LONG');
-    }
-  }
-}
+/** Whose rules these are, in every TOO_LONG message. */
+const VENDOR = 'Cin7 Omni';
 
 function present(v: string | undefined): v is string {
   return v !== undefined && v.trim() !== '';
@@ -66,27 +53,29 @@ export function checkPerson(cmd: CreateContactCommand, secondary: boolean, p: Pr
   if (!present(cmd.firstName)) {
     p.add(['firstName'], 'Cin7 Omni needs a first name for a person (the "Company or First Name" rule)', 'REQUIRED');
   }
-  p.length(cmd.firstName, max.firstName, ['firstName'], `firstName of ${where}`);
-  p.length(cmd.lastName, max.lastName, ['lastName'], `lastName of ${where}`);
-  p.length(cmd.jobTitle, max.jobTitle, ['jobTitle'], `jobTitle of ${where}`);
+  p.maxLength(cmd.firstName, max.firstName, ['firstName'], `firstName of ${where}`, VENDOR);
+  p.maxLength(cmd.lastName, max.lastName, ['lastName'], `lastName of ${where}`, VENDOR);
+  p.maxLength(cmd.jobTitle, max.jobTitle, ['jobTitle'], `jobTitle of ${where}`, VENDOR);
   if (cmd.emails.length > 1) p.add(['emails', '1'], 'Cin7 Omni keeps one e-mail address per person', 'UNSUPPORTED');
-  if (secondary) cmd.emails.slice(0, 1).forEach((e) => p.length(e, SECONDARY_MAX_LENGTH.email, ['emails', '0'], 'the e-mail of a secondary contact'));
+  if (secondary) cmd.emails.slice(0, 1).forEach((e) => p.maxLength(e, SECONDARY_MAX_LENGTH.email, ['emails', '0'], 'the e-mail of a secondary contact', VENDOR));
   if (cmd.phones.length > 2) p.add(['phones', '2'], 'Cin7 Omni keeps two phone numbers per person (phone and mobile)', 'UNSUPPORTED');
-  cmd.phones.slice(0, 2).forEach((ph, i) => p.length(ph, i === 0 ? max.phone : max.mobile, ['phones', String(i)], i === 0 ? 'phone' : 'mobile'));
+  cmd.phones.slice(0, 2).forEach((ph, i) => p.maxLength(ph, i === 0 ? max.phone : max.mobile, ['phones', String(i)], i === 0 ? 'phone' : 'mobile', VENDOR));
 }
 
-/** An account's record fields (Contact model limits); one e-mail and one phone per company. */
+/**
+ * An account's record fields (Contact model limits); one e-mail and one phone per company. A
+ * blank name never gets here: the gateway refuses it for every vendor.
+ */
 export function checkAccount(cmd: CreateAccountCommand, p: Problems): void {
-  if (!cmd.name.trim()) p.add(['name'], 'name cannot be empty', 'REQUIRED');
-  p.length(cmd.name, RECORD_MAX_LENGTH.company, ['name'], 'name (company)');
+  p.maxLength(cmd.name, RECORD_MAX_LENGTH.company, ['name'], 'name (company)', VENDOR);
   if (cmd.emails.length > 1) p.add(['emails', '1'], 'Cin7 Omni keeps one e-mail address per company record', 'UNSUPPORTED');
   if (cmd.phones.length > 1) p.add(['phones', '1'], 'Cin7 Omni keeps one company phone number per record', 'UNSUPPORTED');
-  cmd.phones.slice(0, 1).forEach((ph) => p.length(ph, RECORD_MAX_LENGTH.phone, ['phones', '0'], 'phone'));
-  p.length(cmd.website, RECORD_MAX_LENGTH.website, ['website'], 'website');
+  cmd.phones.slice(0, 1).forEach((ph) => p.maxLength(ph, RECORD_MAX_LENGTH.phone, ['phones', '0'], 'phone', VENDOR));
+  p.maxLength(cmd.website, RECORD_MAX_LENGTH.website, ['website'], 'website', VENDOR);
   const a = cmd.address;
-  p.length(a?.street, RECORD_MAX_LENGTH.address1, ['address', 'street'], 'address street (address1)');
-  p.length(a?.city, RECORD_MAX_LENGTH.city, ['address', 'city'], 'address city');
-  p.length(a?.state, RECORD_MAX_LENGTH.state, ['address', 'state'], 'address state');
-  p.length(a?.postalCode, RECORD_MAX_LENGTH.postCode, ['address', 'postalCode'], 'address postalCode');
-  p.length(a?.country, RECORD_MAX_LENGTH.country, ['address', 'country'], 'address country');
+  p.maxLength(a?.street, RECORD_MAX_LENGTH.address1, ['address', 'street'], 'address street (address1)', VENDOR);
+  p.maxLength(a?.city, RECORD_MAX_LENGTH.city, ['address', 'city'], 'address city', VENDOR);
+  p.maxLength(a?.state, RECORD_MAX_LENGTH.state, ['address', 'state'], 'address state', VENDOR);
+  p.maxLength(a?.postalCode, RECORD_MAX_LENGTH.postCode, ['address', 'postalCode'], 'address postalCode', VENDOR);
+  p.maxLength(a?.country, RECORD_MAX_LENGTH.country, ['address', 'country'], 'address country', VENDOR);
 }

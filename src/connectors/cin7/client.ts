@@ -1,13 +1,12 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
-import { GatewayError } from '../../core/errors';
+import { GatewayError, toGatewayError } from '../../core/errors';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
-import type { PacedTurn } from '../../http/RatePacer';
+import type { PacedTurn, RatePacer } from '../../http/RatePacer';
 import type { Cin7SourceConfig } from './config';
-import { cin7Failure, unexpectedAnswer } from './errors';
-import { pacerFor } from './pacing';
-import { cin7OmniBatchResultItem, type Cin7OmniBatchResultItem } from './wire';
+import { cin7Failure, unexpectedAnswer, writeOutcomeUnknown } from './errors';
+import { cin7OmniBatchResultItem } from './wire';
 
 /** Most rows per list request (vendor notes §2: `rows` max 250; more answers 400). */
 export const CIN7_MAX_ROWS = 250;
@@ -15,6 +14,13 @@ export const CIN7_MAX_ROWS = 250;
 export const CIN7_BATCH_LIMIT = 250;
 
 export type Cin7Resource = 'Contacts' | 'Quotes' | 'Users';
+
+/**
+ * What the vendor answered for one record of a POST/PUT: written (its record id), refused
+ * (the vendor's reasons, for the caller to place on input fields), or a source fault —
+ * SOURCE_OUTCOME_UNKNOWN where the record may have been written.
+ */
+export type Cin7WriteAnswer = { id: number } | { refused: readonly string[] } | GatewayError;
 
 export interface Cin7ListParams {
   /** A rendered `where` (see where.ts), or null for none. */
@@ -40,12 +46,13 @@ export class Cin7Client {
    */
   private readonly turns = new AsyncLocalStorage<PacedTurn[]>();
 
+  /** `pacer`: the key's budget queue (pacing.ts), or null for none. */
   constructor(
     private readonly config: Cin7SourceConfig,
-    observeFn?: (event: VendorCallEvent) => void,
+    observeFn: ((event: VendorCallEvent) => void) | undefined,
+    pacer: RatePacer | null,
   ) {
     const basic = Buffer.from(`${config.credentials.username}:${config.credentials.apiKey}`).toString('base64');
-    const pacer = pacerFor(config);
     const who = { source: config.id, vendor: 'CIN7_OMNI' as const };
     this.http = new HttpClient({
       source: config.id,
@@ -98,28 +105,35 @@ export class Cin7Client {
 
   /**
    * `POST` (create) or `PUT` (update) `/v1/{resource}` with an array of at most 250 records
-   * (vendor notes §2). HTTP 200 carries one BatchResultItem per record, some possibly failed;
-   * the answer is aligned with `bodies` by each item's `index`, null where none came back.
-   * Never retried (HttpClient: writes are not idempotent).
+   * (vendor notes §2). HTTP 200 carries one BatchResultItem per record, some possibly failed,
+   * matched to `bodies` by each item's `index`. The answer is per record and never thrown: a
+   * failed request answers its fault for each record. Never retried (writes are not idempotent).
    */
-  async write(
-    method: 'POST' | 'PUT',
-    resource: 'Contacts',
-    bodies: ReadonlyArray<Record<string, unknown>>,
-    call: CallContext,
-  ): Promise<Array<Cin7OmniBatchResultItem | null>> {
+  async write(method: 'POST' | 'PUT', resource: 'Contacts', bodies: ReadonlyArray<Record<string, unknown>>, call: CallContext): Promise<Cin7WriteAnswer[]> {
     if (bodies.length === 0) return [];
     if (bodies.length > CIN7_BATCH_LIMIT) throw new Error(`write of ${bodies.length} records: callers chunk by ${CIN7_BATCH_LIMIT}`);
     const what = `the ${resource} ${method === 'POST' ? 'create' : 'update'}`;
-    const res = await this.send({ method, path: `/v1/${resource}`, json: bodies }, call);
-    if (res.status !== 200) throw cin7Failure(this.config.id, what, res.status, res.body);
-    if (!Array.isArray(res.body)) throw unexpectedAnswer(this.config.id, what);
-    const aligned = new Array<Cin7OmniBatchResultItem | null>(bodies.length).fill(null);
-    for (const raw of res.body) {
-      const item = this.parse(cin7OmniBatchResultItem, raw, what);
-      if (item.index >= 0 && item.index < bodies.length) aligned[item.index] = item;
+    let res: HttpResponse;
+    try {
+      res = await this.send({ method, path: `/v1/${resource}`, json: bodies }, call);
+    } catch (err) {
+      return bodies.map(() => toGatewayError(err));
     }
-    return aligned;
+    // Anything but 200 applied nothing (vendor notes §2: a malformed body or batch limit is refused whole).
+    if (res.status !== 200) return bodies.map(() => cin7Failure(this.config.id, what, res.status, res.body));
+    const aligned = new Array<Cin7WriteAnswer | undefined>(bodies.length);
+    for (const raw of Array.isArray(res.body) ? res.body : []) {
+      const item = cin7OmniBatchResultItem.safeParse(raw);
+      if (!item.success || item.data.index < 0 || item.data.index >= bodies.length) continue;
+      const { success, id, errors } = item.data;
+      aligned[item.data.index] = !success
+        ? { refused: errors ?? [] }
+        : id
+          ? { id }
+          : writeOutcomeUnknown(this.config.id, 'confirmed this item without an id; it may exist, check before retrying');
+    }
+    const unanswered = writeOutcomeUnknown(this.config.id, 'answered no result for this item; it may or may not have been written');
+    return Array.from(aligned, (a) => a ?? unanswered);
   }
 
   /** One request, its paced turns tracked; any turn left unanswered (an attempt that never reached the wire) is released at the end. */

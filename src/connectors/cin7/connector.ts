@@ -1,150 +1,73 @@
-import type { CallContext, VendorCallEvent } from '../../core/call';
-import type {
-  Capability,
-  Connector,
-  CreateAccountCommand,
-  CreateContactCommand,
-  CreateResult,
-  FilterOf,
-  ListArgs,
-  Page,
-  PagedEntity,
-  PlanResult,
-  ReferenceEntity,
-} from '../../core/connector';
-import { GatewayError, type InputRejected } from '../../core/errors';
-import type { AccountRecord, ContactRecord, Entity, OpportunityRecord, RecordOf } from '../../core/records';
-import { CIN7_MAX_ROWS, Cin7Client } from './client';
+import type { VendorCallEvent } from '../../core/call';
+import type { Connector } from '../../core/connector';
+import { defineConnector } from '../../core/defineConnector';
+import type { GatewayResources } from '../../core/resources';
+import { defineWrites } from '../../core/writes';
+import { CIN7_BATCH_LIMIT, CIN7_MAX_ROWS, Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
-import { Cin7Creates } from './creates';
+import { Cin7Commits } from './creates';
 import { Cin7Drafts } from './drafts';
+import { pacerFor } from './pacing';
 import { Cin7Reads } from './reads';
 import { Cin7RecordCache } from './recordCache';
 
 /**
- * What this connector does, per entity (README "Capabilities"). Quotes are read-only
- * opportunities; Cin7 Omni has no pipeline or currency resource (vendor notes §4), so neither
- * is declared and the gateway answers UNSUPPORTED_BY_SOURCE.
+ * Cin7 Omni API v1 as a crmgraph source (README "Capabilities"): accounts and contacts read,
+ * listed and created in batches of the vendor's 250; quotes as read-only opportunities; users.
+ * Cin7 Omni has no pipeline or currency resource (vendor notes §4), so neither is declared and
+ * the gateway answers UNSUPPORTED_BY_SOURCE. `resources` holds the key's pacer (pacing.ts).
  */
-export const CIN7_CAPABILITIES: readonly Capability[] = [
-  {
-    entity: 'CONTACT',
-    operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'],
-    filters: ['email', 'name', 'accountId', 'updatedSince'],
-    requiredOnCreate: ['firstName'],
-  },
-  {
-    entity: 'ACCOUNT',
-    operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'],
-    filters: ['name', 'email', 'updatedSince'],
-    requiredOnCreate: ['name'],
-  },
-  { entity: 'OPPORTUNITY', operations: ['READ', 'LIST'], filters: ['accountId', 'status', 'updatedSince'], requiredOnCreate: [] },
-  { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-];
-
-/** Cin7 Omni API v1 as a crmgraph source. */
-export class Cin7Connector implements Connector {
-  readonly vendor = 'CIN7_OMNI' as const;
-  readonly capabilities = CIN7_CAPABILITIES;
-  /** Records per list request (vendor notes §2: `rows` max 250). */
-  readonly maxPageSize = CIN7_MAX_ROWS;
-  /** Ids per loader batch: one `where=id IN (…)&rows=250` request. */
-  readonly maxBatchSize = CIN7_MAX_ROWS;
-  /** A person comes inside its Contact record, which is its account (reads.ts `related`). */
-  readonly embeds = { CONTACT: ['primaryAccount', 'accounts'] };
-  readonly id: string;
-  readonly name: string;
-  private readonly client: Cin7Client;
-  private readonly reads: Cin7Reads;
-  private readonly drafts: Cin7Drafts;
-  private readonly creates: Cin7Creates;
-
-  constructor(config: Cin7SourceConfig, observeFn?: (event: VendorCallEvent) => void) {
-    this.id = config.id;
-    this.name = config.name ?? 'Cin7 Omni';
-    this.client = new Cin7Client(config, observeFn);
-    this.reads = new Cin7Reads(config, this.client, new Cin7RecordCache(config.id));
-    this.drafts = new Cin7Drafts(config, this.reads);
-    this.creates = new Cin7Creates(config, this.client, this.drafts, this.reads);
-  }
-
-  async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext): Promise<Array<RecordOf[E] | null>> {
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.getContacts(ids, call)) as Array<RecordOf[E] | null>;
-      case 'ACCOUNT':
-        return (await this.reads.getAccounts(ids, call)) as Array<RecordOf[E] | null>;
-      case 'OPPORTUNITY':
-        return (await this.reads.getOpportunities(ids, call)) as Array<RecordOf[E] | null>;
-      case 'USER': {
-        const byId = new Map((await this.reads.users(call)).map((u) => [u.remoteId, u]));
-        return ids.map((id) => (byId.get(id) ?? null) as RecordOf[E] | null);
-      }
-      case 'PIPELINE':
-      case 'CURRENCY':
-        return ids.map(() => null);
-      default:
-        return unreachable(entity);
-    }
-  }
-
-  async list<E extends PagedEntity>(entity: E, args: ListArgs<FilterOf[E]>, call: CallContext): Promise<Page<RecordOf[E]>> {
-    switch (entity) {
-      case 'CONTACT':
-        return (await this.reads.listContacts(args, call)) as Page<RecordOf[E]>;
-      case 'ACCOUNT':
-        return (await this.reads.listAccounts(args, call)) as Page<RecordOf[E]>;
-      case 'OPPORTUNITY':
-        return (await this.reads.listOpportunities(args, call)) as Page<RecordOf[E]>;
-      default:
-        return unreachable(entity);
-    }
-  }
-
-  async listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>> {
-    if (entity === 'USER') return (await this.reads.users(call)) as Array<RecordOf[E]>;
-    throw this.unsupported(`has no ${entity.toLowerCase()} resource`);
-  }
-
-  createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
-    return this.creates.createContact(cmd, call);
-  }
-
-  createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
-    return this.creates.createAccount(cmd, call);
-  }
-
-  /** Quotes are read-only here (not declared): creating one is refused. */
-  createOpportunity(): Promise<CreateResult<OpportunityRecord>> {
-    return Promise.reject(this.unsupported('cannot create opportunities: quotes are read-only in this gateway'));
-  }
-
-  createContacts(cmds: CreateContactCommand[], call: CallContext): Promise<Array<CreateResult<ContactRecord> | InputRejected>> {
-    return this.creates.createContacts(cmds, call);
-  }
-
-  createAccounts(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>> {
-    return this.creates.createAccounts(cmds, call);
-  }
-
-  planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
-    return this.drafts.planContact(cmd, call);
-  }
-
-  planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
-    return this.drafts.planAccount(cmd, call);
-  }
-
-  close(): Promise<void> {
-    return this.client.close();
-  }
-
-  private unsupported(why: string): GatewayError {
-    return new GatewayError('UNSUPPORTED_BY_SOURCE', `Source "${this.id}" (CIN7_OMNI) ${why}`, { source: this.id, vendor: 'CIN7_OMNI' });
-  }
-}
-
-function unreachable(value: never): never {
-  throw new Error(`unhandled entity ${String(value)}`);
+export function cin7Connector(
+  config: Cin7SourceConfig,
+  observeFn: ((event: VendorCallEvent) => void) | undefined,
+  resources: GatewayResources,
+): Connector {
+  const client = new Cin7Client(config, observeFn, pacerFor(config, resources));
+  const reads = new Cin7Reads(config, client, new Cin7RecordCache(config.id));
+  const drafts = new Cin7Drafts(config, reads);
+  const commits = new Cin7Commits(config, client, reads);
+  return defineConnector({
+    id: config.id,
+    vendor: 'CIN7_OMNI',
+    name: config.name ?? 'Cin7 Omni',
+    // Records per list request (vendor notes §2: `rows` max 250); ids per `where=id IN (…)&rows=250` read.
+    limits: { maxPageSize: CIN7_MAX_ROWS, maxBatchSize: CIN7_MAX_ROWS },
+    // A person comes inside its Contact record, which is its account (reads.ts `related`).
+    embeds: { CONTACT: ['primaryAccount', 'accounts'] },
+    reads: {
+      get: {
+        CONTACT: (ids, call) => reads.getContacts(ids, call),
+        ACCOUNT: (ids, call) => reads.getAccounts(ids, call),
+        OPPORTUNITY: (ids, call) => reads.getOpportunities(ids, call),
+      },
+      list: {
+        CONTACT: (args, call) => reads.listContacts(args, call),
+        ACCOUNT: (args, call) => reads.listAccounts(args, call),
+        OPPORTUNITY: (args, call) => reads.listOpportunities(args, call),
+      },
+      all: { USER: (call) => reads.users(call) },
+    },
+    filters: {
+      CONTACT: ['email', 'name', 'accountId', 'updatedSince'],
+      ACCOUNT: ['name', 'email', 'updatedSince'],
+      // No pipelineId/stageId: quotes have no stage records.
+      OPPORTUNITY: ['accountId', 'status', 'updatedSince'],
+    },
+    writes: {
+      CONTACT: defineWrites({
+        draft: (cmds, call) => drafts.contacts(cmds, call),
+        commit: (payloads, call) => commits.contacts(payloads, call),
+        batchSize: CIN7_BATCH_LIMIT,
+        // The "Company or First Name" rule: a person without company needs a first name.
+        requiredOnCreate: ['firstName'],
+      }),
+      ACCOUNT: defineWrites({
+        draft: (cmds, call) => drafts.accounts(cmds, call),
+        commit: (payloads, call) => commits.accounts(payloads, call),
+        batchSize: CIN7_BATCH_LIMIT,
+        requiredOnCreate: ['name'],
+      }),
+    },
+    close: () => client.close(),
+  });
 }

@@ -1,165 +1,182 @@
 import type { CallContext } from '../../core/call';
-import type { CreateAccountCommand, CreateContactCommand, CreateResult } from '../../core/connector';
-import { GatewayError, InputRejected } from '../../core/errors';
+import { GatewayError, InputRejected, toGatewayError } from '../../core/errors';
 import type { AccountRecord, ContactRecord } from '../../core/records';
+import type { Committed } from '../../core/writes';
 import { toCin7SecondaryAppend } from './bodies';
-import { CIN7_BATCH_LIMIT, type Cin7Client } from './client';
+import type { Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
-import type { AccountDraft, Cin7Drafts, ContactDraft } from './drafts';
-import { ACCOUNT_FIELDS, itemErrors, PERSON_FIELDS, type FieldMap } from './errors';
+import type { AccountPayload, ContactPayload } from './drafts';
+import { ACCOUNT_FIELDS, itemErrors, PERSON_FIELDS, writeOutcomeUnknown, type FieldMap } from './errors';
 import { fromCin7Account, fromCin7MainPerson, fromCin7SecondaryContact } from './map';
 import type { Cin7Reads } from './reads';
-import { cin7OmniContact, type Cin7OmniBatchResultItem, type Cin7OmniContact, type Cin7OmniSecondaryContact } from './wire';
+import { cin7OmniContact, type Cin7OmniContact, type Cin7OmniSecondaryContact } from './wire';
 
 type Body = Record<string, unknown>;
-type Outcome<T> = CreateResult<T> | InputRejected;
-type Answers = Array<Cin7OmniBatchResultItem | null> | GatewayError;
 
-/** Whether any item of this batch was confirmed written: from then on a failed request is reported per item. */
-interface BatchState {
-  confirmed: boolean;
+/** New secondary contacts of one account's record, sent as one PUT item. */
+interface Group {
+  record: Cin7OmniContact;
+  type: string;
+  items: Array<{ index: number; item: Body }>;
+}
+
+/** A record the vendor confirmed, with what was sent for it. */
+interface Posted {
+  index: number;
+  id: number;
+  body: Body;
 }
 
 /**
- * Creates, single and batch alike (a single create is a batch of one), with Cin7 Omni's write
- * semantics (vendor notes §2): arrays of at most 250 records per POST/PUT, one result per
- * record inside HTTP 200, matched by `index`.
+ * Commits drafts (at most one batch, 250) with Cin7 Omni's write semantics (vendor notes §2):
+ * arrays of records per POST/PUT, one result per record inside HTTP 200, matched by `index`.
  *
- * - Account → a record (`type` from config, company = name) in a POST.
- * - Contact without account → a record of its own (a private individual) in a POST.
- * - Contact for an account → a secondary contact: the record is read, and a PUT re-sends its
- *   secondary contacts with the new ones appended (bodies.ts). Several new contacts of one
- *   account go in one PUT item. The PUT follows the read at once; still, the vendor has no
- *   concurrency token (last write wins): a secondary contact added elsewhere in between is lost.
+ * - Account, and contact without account → a record in one POST for the batch.
+ * - Contact for an account → a secondary contact: one PUT for the batch, one item per account,
+ *   re-sending its secondary contacts with the new ones appended (bodies.ts). The vendor has no
+ *   concurrency token (last write wins): the PUT is built on the record as last read in this
+ *   operation — re-read when a write since the draft may have changed it — so a batch never
+ *   drops what an earlier chunk of itself added.
  *
- * Only what the vendor confirmed (`success: true`) is reported created; created records are
- * read back (`id IN`, 250 per request) so the answer holds what the vendor stored, and new
- * secondary contacts get their ids from that read. A refused item keeps the vendor's reasons
- * mapped onto its input fields (errors.ts).
+ * Every record gets its own answer: what the vendor confirmed is read back (`id IN`) so the
+ * answer holds what it stored, and new secondary contacts get their ids from that read. A record
+ * that cannot be read back is answered as sent, with a warning — never lost. A refused record
+ * keeps the vendor's reasons mapped onto its input fields (errors.ts).
  */
-export class Cin7Creates {
+export class Cin7Commits {
   constructor(
     private readonly config: Cin7SourceConfig,
     private readonly client: Cin7Client,
-    private readonly drafts: Cin7Drafts,
     private readonly reads: Cin7Reads,
   ) {}
 
-  async createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>> {
-    return single(await this.createContacts([cmd], call));
-  }
-
-  async createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>> {
-    return single(await this.createAccounts([cmd], call));
-  }
-
-  /** Aligned with `cmds`. Throws only when nothing of the batch was written (a source fault). */
-  async createContacts(cmds: readonly CreateContactCommand[], call: CallContext): Promise<Array<Outcome<ContactRecord>>> {
-    const drafts = await this.drafts.contacts(cmds, call);
-    const out = new Array<Outcome<ContactRecord> | undefined>(cmds.length);
-    const state: BatchState = { confirmed: false };
+  async contacts(payloads: readonly ContactPayload[], call: CallContext): Promise<Array<Committed<ContactRecord>>> {
+    const out = new Array<Committed<ContactRecord>>(payloads.length);
     const records: Array<{ index: number; body: Body }> = [];
-    const groups = new Map<number, Group>();
-    drafts.forEach((d, index) => {
-      if (d instanceof InputRejected) out[index] = d;
-      else if (d.kind === 'record') records.push({ index, body: d.body });
-      else addToGroup(groups, d, index);
+    const secondaries = new Map<number, Group>();
+    payloads.forEach((p, index) => {
+      if (p.kind === 'record') records.push({ index, body: p.body });
+      else addToGroup(secondaries, p, index);
     });
+    // Secondary contacts first: their PUT re-sends what was just read.
+    const appended = await this.append(await this.current([...secondaries.values()], out, call), out, call);
+    const posted = await this.post(records, PERSON_FIELDS, 'contact', out, call);
 
-    // Secondary contacts first: their PUT re-sends what the drafts just read.
-    const appended: Group[] = [];
-    for (const chunk of chunks([...groups.values()], CIN7_BATCH_LIMIT)) {
-      const answers = await this.write('PUT', chunk.map((g) => toCin7SecondaryAppend(g.record, g.type, g.items.map((i) => i.item))), call, state);
-      chunk.forEach((g, k) => {
-        const answer = pick(answers, k);
-        if (answer.success) appended.push(g);
-        else for (const [j, it] of g.items.entries()) out[it.index] = this.secondaryRefusal(g, j, answer);
-      });
-    }
-    const posted = await this.post(records, PERSON_FIELDS, 'contact', out, call, state);
-
-    const back = await this.readBack([...posted.map((p) => p.id), ...appended.map((g) => g.record.id)], call);
+    const back = await this.readBack([...posted.map((p) => p.id), ...appended.map((a) => a.group.record.id)], call);
+    // Each contact's account is the record read back: handed to the loaders, it costs no request
+    // later (a later chunk's write empties the operation's record cache).
+    for (const stored of back.values()) if (stored) call.prime?.(fromCin7Account(this.config.id, stored));
     for (const p of posted) {
-      const stored = back.get(p.id);
-      const person = fromCin7MainPerson(this.config.id, stored ?? asSent(p.id, p.body));
+      const stored = back.get(p.id) ?? null;
+      const person = (stored && fromCin7MainPerson(this.config.id, stored)) ?? fromCin7MainPerson(this.config.id, asSent(p));
       out[p.index] = person
         ? { record: person, warnings: stored ? [] : [notReadBack(p.id)] }
-        : new InputRejected([{ field: null, message: `Cin7 Omni created record ${p.id} without a person`, code: 'REJECTED' }]);
+        : writeOutcomeUnknown(this.config.id, `created record ${p.id} without a person`);
     }
-    for (const g of appended) this.identifyAdded(g, back.get(g.record.id) ?? null, out);
-    return out as Array<Outcome<ContactRecord>>;
+    for (const a of appended) this.identifyAdded(a.group, a.before, back.get(a.group.record.id) ?? null, out);
+    return out;
   }
 
-  async createAccounts(cmds: readonly CreateAccountCommand[], call: CallContext): Promise<Array<Outcome<AccountRecord>>> {
-    const drafts = await this.drafts.accounts(cmds, call);
-    const out = new Array<Outcome<AccountRecord> | undefined>(cmds.length);
-    const records: Array<{ index: number; body: Body }> = [];
-    drafts.forEach((d: AccountDraft | InputRejected, index) => {
-      if (d instanceof InputRejected) out[index] = d;
-      else records.push({ index, body: d.body });
-    });
-    const posted = await this.post(records, ACCOUNT_FIELDS, 'account', out, call, { confirmed: false });
+  async accounts(payloads: readonly AccountPayload[], call: CallContext): Promise<Array<Committed<AccountRecord>>> {
+    const out = new Array<Committed<AccountRecord>>(payloads.length);
+    const posted = await this.post(
+      payloads.map((p, index) => ({ index, body: p.body })),
+      ACCOUNT_FIELDS,
+      'account',
+      out,
+      call,
+    );
     const back = await this.readBack(posted.map((p) => p.id), call);
     for (const p of posted) {
-      const stored = back.get(p.id);
-      out[p.index] = { record: fromCin7Account(this.config.id, stored ?? asSent(p.id, p.body)), warnings: stored ? [] : [notReadBack(p.id)] };
+      const stored = back.get(p.id) ?? null;
+      out[p.index] = { record: fromCin7Account(this.config.id, stored ?? asSent(p)), warnings: stored ? [] : [notReadBack(p.id)] };
     }
-    return out as Array<Outcome<AccountRecord>>;
+    return out;
   }
 
-  /** POSTs new records 250 at a time; refusals go to `out`, confirmed ids are returned. */
+  /**
+   * The groups on their records as this operation last read them: from its record cache, which
+   * every write empties, or read again. A record gone meanwhile refuses its contacts.
+   */
+  private async current(groups: Group[], out: Array<Committed<ContactRecord>>, call: CallContext): Promise<Group[]> {
+    if (groups.length === 0) return [];
+    let now: Map<number, Cin7OmniContact | null>;
+    try {
+      now = await this.reads.records(groups.map((g) => g.record.id), call);
+    } catch (err) {
+      // Nothing was sent for them.
+      const failure = toGatewayError(err);
+      for (const g of groups) for (const it of g.items) out[it.index] = failure;
+      return [];
+    }
+    return groups.flatMap((g) => {
+      const record = now.get(g.record.id);
+      if (record) return [{ ...g, record }];
+      const gone = new InputRejected([{ field: ['accountId'], message: `no account ${g.record.id} in source "${this.config.id}"`, code: 'NOT_FOUND' }]);
+      for (const it of g.items) out[it.index] = gone;
+      return [];
+    });
+  }
+
+  /** One PUT for all groups; answers refusals and faults, returns the groups the vendor confirmed. */
+  private async append(groups: Group[], out: Array<Committed<ContactRecord>>, call: CallContext): Promise<Array<{ group: Group; before: Set<number> }>> {
+    const answers = await this.client.write('PUT', 'Contacts', groups.map((g) => toCin7SecondaryAppend(g.record, g.type, g.items.map((i) => i.item))), call);
+    return groups.flatMap((group, k) => {
+      const answer = answers[k]!;
+      if (answer instanceof GatewayError) group.items.forEach((it) => (out[it.index] = answer));
+      else if ('refused' in answer) group.items.forEach((it, j) => (out[it.index] = this.secondaryRefusal(group, j, answer.refused)));
+      else return [{ group, before: new Set((group.record.secondaryContacts ?? []).map((c) => c.id)) }];
+      return [];
+    });
+  }
+
+  /** One POST of new records; refusals and faults go to `out`, confirmed ones are returned. */
   private async post<T>(
     records: Array<{ index: number; body: Body }>,
     fields: FieldMap,
     what: string,
-    out: Array<Outcome<T> | undefined>,
+    out: Array<Committed<T>>,
     call: CallContext,
-    state: BatchState,
-  ): Promise<Array<{ index: number; id: number; body: Body }>> {
-    const posted: Array<{ index: number; id: number; body: Body }> = [];
-    for (const chunk of chunks(records, CIN7_BATCH_LIMIT)) {
-      const answers = await this.write('POST', chunk.map((r) => r.body), call, state);
-      chunk.forEach((r, k) => {
-        const answer = pick(answers, k);
-        if (answer.rejection) out[r.index] = answer.rejection;
-        else if (!answer.success) out[r.index] = new InputRejected(itemErrors(answer.errors, fields, what).record);
-        else if (answer.id) posted.push({ index: r.index, id: answer.id, body: r.body });
-        else out[r.index] = new InputRejected([{ field: null, message: 'Cin7 Omni confirmed this item without an id; it may exist, check before retrying', code: 'REJECTED' }]);
-      });
-    }
-    return posted;
+  ): Promise<Posted[]> {
+    const answers = await this.client.write('POST', 'Contacts', records.map((r) => r.body), call);
+    return records.flatMap((r, k) => {
+      const answer = answers[k]!;
+      if (answer instanceof GatewayError) out[r.index] = answer;
+      else if ('refused' in answer) out[r.index] = new InputRejected(itemErrors(answer.refused, fields, what).record);
+      else return [{ index: r.index, id: answer.id, body: r.body }];
+      return [];
+    });
   }
 
-  /** One POST/PUT. A source fault after part of the batch was written is reported per item, else thrown. */
-  private async write(method: 'POST' | 'PUT', bodies: Body[], call: CallContext, state: BatchState): Promise<Answers> {
+  /**
+   * Records by id after the writes (the writes emptied the operation's record cache). A failed
+   * read-back answers nothing: every record is then answered as sent.
+   */
+  private async readBack(ids: number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
+    if (ids.length === 0) return new Map();
     try {
-      const answers = await this.client.write(method, 'Contacts', bodies, call);
-      if (answers.some((a) => a?.success)) state.confirmed = true;
-      return answers;
-    } catch (err) {
-      if (state.confirmed && err instanceof GatewayError) return err;
-      throw err;
+      return await this.reads.records(ids, call);
+    } catch {
+      return new Map();
     }
-  }
-
-  /** Records by id after the writes (the writes emptied the operation's record cache). */
-  private readBack(ids: number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
-    return ids.length > 0 ? this.reads.records(ids, call) : Promise.resolve(new Map<number, Cin7OmniContact | null>());
   }
 
   /** A refused PUT: the item's own reasons (`SecondaryContacts[i]: …`), else the record's. */
-  private secondaryRefusal(g: Group, j: number, answer: Picked): InputRejected {
-    if (answer.rejection) return answer.rejection;
-    const errors = itemErrors(answer.errors, {}, 'secondary contact');
-    const own = errors.secondary.get(g.existing + j);
+  private secondaryRefusal(g: Group, j: number, refused: readonly string[]): InputRejected {
+    const errors = itemErrors(refused, {}, 'secondary contact');
+    const own = errors.secondary.get((g.record.secondaryContacts?.length ?? 0) + j);
     if (own && own.length > 0) return new InputRejected(own);
-    const why = answer.errors.length > 0 ? answer.errors.join(' ') : 'no reason given';
+    const why = refused.length > 0 ? refused.join(' ') : 'no reason given';
     return new InputRejected([{ field: null, message: `Cin7 Omni refused the update of account ${g.record.id} that adds this contact: ${why}`, code: 'REJECTED' }]);
   }
 
-  /** Finds each new secondary contact of `g` in the record read back: the ids that were not there before, in order. */
-  private identifyAdded(g: Group, stored: Cin7OmniContact | null, out: Array<Outcome<ContactRecord> | undefined>): void {
-    const fresh = (stored?.secondaryContacts ?? []).filter((sc) => !g.before.has(sc.id));
+  /**
+   * Finds each new secondary contact of `g` in the record read back: the ids that were not there
+   * before, in order. One not found was written but cannot be named: its outcome stays unknown,
+   * so a retry with its idempotency key does not add it twice.
+   */
+  private identifyAdded(g: Group, before: Set<number>, stored: Cin7OmniContact | null, out: Array<Committed<ContactRecord>>): void {
+    const fresh = (stored?.secondaryContacts ?? []).filter((sc) => !before.has(sc.id));
     const used = new Set<number>();
     g.items.forEach((it, j) => {
       const sc = [fresh[j], ...fresh].find((c): c is Cin7OmniSecondaryContact => !!c && !used.has(c.id) && sameSecondary(c, it.item));
@@ -167,57 +184,19 @@ export class Cin7Creates {
         used.add(sc.id);
         out[it.index] = { record: fromCin7SecondaryContact(this.config.id, stored, sc), warnings: [] };
       } else {
-        out[it.index] = new InputRejected([
-          {
-            field: null,
-            message: `Cin7 Omni accepted this contact on account ${g.record.id}, but it could not be found when read back; check that account before retrying`,
-            code: 'REJECTED',
-          },
-        ]);
+        out[it.index] = writeOutcomeUnknown(
+          this.config.id,
+          `accepted this contact on account ${g.record.id}, but it could not be found when read back; check that account before retrying`,
+        );
       }
     });
   }
 }
 
-interface Group {
-  record: Cin7OmniContact;
-  type: string;
-  /** Secondary contacts the record had when read: new items start at this position. */
-  existing: number;
-  before: Set<number>;
-  items: Array<{ index: number; item: Body }>;
-}
-
-function addToGroup(groups: Map<number, Group>, d: Extract<ContactDraft, { kind: 'secondary' }>, index: number): void {
-  let g = groups.get(d.record.id);
-  if (!g) {
-    const current = d.record.secondaryContacts ?? [];
-    g = { record: d.record, type: d.type, existing: current.length, before: new Set(current.map((c) => c.id)), items: [] };
-    groups.set(d.record.id, g);
-  }
-  g.items.push({ index, item: d.item });
-}
-
-interface Picked {
-  success: boolean;
-  id: number | null;
-  errors: string[];
-  /** Set when the item has no answer of its own (request failed, or no result for its index). */
-  rejection: InputRejected | null;
-}
-
-/** The answer for item `k`, whatever happened to the request. */
-function pick(answers: Answers, k: number): Picked {
-  if (answers instanceof GatewayError) {
-    const message = `not confirmed by Cin7 Omni (${answers.message}); other items of this batch were written`;
-    return { success: false, id: null, errors: [], rejection: new InputRejected([{ field: null, message, code: 'REJECTED' }]) };
-  }
-  const a = answers[k];
-  if (!a) {
-    const message = 'Cin7 Omni answered no result for this item; it may or may not have been written';
-    return { success: false, id: null, errors: [], rejection: new InputRejected([{ field: null, message, code: 'REJECTED' }]) };
-  }
-  return { success: a.success, id: a.id ?? null, errors: a.errors ?? [], rejection: null };
+function addToGroup(groups: Map<number, Group>, p: Extract<ContactPayload, { kind: 'secondary' }>, index: number): void {
+  let g = groups.get(p.record.id);
+  if (!g) groups.set(p.record.id, (g = { record: p.record, type: p.type, items: [] }));
+  g.items.push({ index, item: p.item });
 }
 
 function sameSecondary(sc: Cin7OmniSecondaryContact, item: Body): boolean {
@@ -227,23 +206,10 @@ function sameSecondary(sc: Cin7OmniSecondaryContact, item: Body): boolean {
 }
 
 /** The record as we sent it, for a confirmed create that could not be read back. */
-function asSent(id: number, body: Body): Cin7OmniContact {
-  return cin7OmniContact.parse({ ...body, id });
+function asSent(p: Posted): Cin7OmniContact {
+  return cin7OmniContact.parse({ ...p.body, id: p.id });
 }
 
 function notReadBack(id: number): string {
   return `Cin7 Omni confirmed record ${id}, but it could not be read back; fields are as sent`;
-}
-
-function single<T>(results: Array<Outcome<T>>): CreateResult<T> {
-  const r = results[0];
-  if (!r) throw new Error('a create answered nothing');
-  if (r instanceof InputRejected) throw r;
-  return r;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -1,8 +1,10 @@
 import type { CallContext } from '../../core/call';
-import type { CreateAccountCommand, CreateContactCommand, PlanResult } from '../../core/connector';
+import type { CreateAccountCommand, CreateContactCommand, PlannedRequest } from '../../core/connector';
 import { InputRejected } from '../../core/errors';
+import { Problems } from '../../core/problems';
+import type { DraftOf } from '../../core/writes';
 import { toCin7AccountCreate, toCin7PersonCreate, toCin7SecondaryAppend, toCin7SecondaryContact } from './bodies';
-import { checkAccount, checkPerson, Problems } from './checks';
+import { checkAccount, checkPerson } from './checks';
 import type { Cin7SourceConfig } from './config';
 import { parseIntId } from './ids';
 import type { Cin7Reads } from './reads';
@@ -10,21 +12,21 @@ import type { Cin7OmniContact } from './wire';
 
 type Body = Record<string, unknown>;
 
-/** What one create will write: a new record (POST), or a secondary contact appended to a record (PUT). */
-export type ContactDraft =
+/** What one contact create writes: a new record (POST), or a secondary contact appended to an account's record (PUT). */
+export type ContactPayload =
   | { kind: 'record'; body: Body }
   | { kind: 'secondary'; record: Cin7OmniContact; type: string; item: Body };
 
-export interface AccountDraft {
+/** What one account create writes: a new record (POST). */
+export interface AccountPayload {
   body: Body;
 }
 
 /**
  * Checks create commands as the vendor's documented rules would (checks.ts), reads what they
  * refer to — the accounts of new secondary contacts (one `id IN` request for all), the users
- * when an owner is named (one list) — and answers what each create would send, or the
- * InputRejected naming every problem of that input. Shared by creates, batch creates and dry
- * runs, so a dry run is checked exactly like the create.
+ * when an owner is named (one list) — and answers, per command, what its create sends (the
+ * request it would make alone: a dry run's answer), or the InputRejected naming every problem.
  */
 export class Cin7Drafts {
   constructor(
@@ -32,7 +34,7 @@ export class Cin7Drafts {
     private readonly reads: Cin7Reads,
   ) {}
 
-  async contacts(cmds: readonly CreateContactCommand[], call: CallContext): Promise<Array<ContactDraft | InputRejected>> {
+  async contacts(cmds: readonly CreateContactCommand[], call: CallContext): Promise<Array<DraftOf<ContactPayload> | InputRejected>> {
     const accountIds = cmds.flatMap((c) => (c.accountId === undefined ? [] : [parseIntId(c.accountId)])).filter((id): id is number => id !== null);
     const [records, users] = await Promise.all([
       accountIds.length > 0 ? this.reads.records(accountIds, call) : new Map<number, Cin7OmniContact | null>(),
@@ -43,7 +45,7 @@ export class Cin7Drafts {
       if (cmd.accountId === undefined) {
         checkPerson(cmd, false, p);
         const owner = this.owner(cmd.ownerId, users, p);
-        return p.errors.length > 0 ? new InputRejected(p.errors) : { kind: 'record', body: toCin7PersonCreate(cmd, this.config.options.contactType, owner) };
+        return p.any ? new InputRejected(p.errors) : drafted({ kind: 'record', body: toCin7PersonCreate(cmd, this.config.options.contactType, owner) });
       }
       // A contact for an existing account is a secondary contact on that record (vendor notes §4, DESIGN §5).
       checkPerson(cmd, true, p);
@@ -55,33 +57,19 @@ export class Cin7Drafts {
       const type = record?.type?.trim();
       if (!record) p.add(['accountId'], `no account ${cmd.accountId} in source "${this.config.id}"`, 'NOT_FOUND');
       else if (!type) p.add(['accountId'], `account ${record.id} has no contact type, which Cin7 Omni needs on every update`, 'REJECTED');
-      if (p.errors.length > 0 || !record || !type) return new InputRejected(p.errors);
-      return { kind: 'secondary', record, type, item: toCin7SecondaryContact(cmd) };
+      if (p.any || !record || !type) return new InputRejected(p.errors);
+      return drafted({ kind: 'secondary', record, type, item: toCin7SecondaryContact(cmd) });
     });
   }
 
-  async accounts(cmds: readonly CreateAccountCommand[], call: CallContext): Promise<Array<AccountDraft | InputRejected>> {
+  async accounts(cmds: readonly CreateAccountCommand[], call: CallContext): Promise<Array<DraftOf<AccountPayload> | InputRejected>> {
     const users = await this.usersIfNeeded(cmds, call);
     return cmds.map((cmd) => {
       const p = new Problems();
       checkAccount(cmd, p);
       const owner = this.owner(cmd.ownerId, users, p);
-      return p.errors.length > 0 ? new InputRejected(p.errors) : { body: toCin7AccountCreate(cmd, this.config.options.accountType, owner) };
+      return p.any ? new InputRejected(p.errors) : drafted({ body: toCin7AccountCreate(cmd, this.config.options.accountType, owner) });
     });
-  }
-
-  /** Dry run: the one request the create would send (vendor notes §2), or InputRejected. */
-  async planContact(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult> {
-    const [draft] = await this.contacts([cmd], call);
-    if (!draft || draft instanceof InputRejected) throw draft ?? new InputRejected([]);
-    const body = draft.kind === 'record' ? draft.body : toCin7SecondaryAppend(draft.record, draft.type, [draft.item]);
-    return { requests: [{ method: draft.kind === 'record' ? 'POST' : 'PUT', path: '/v1/Contacts', body: [body] }], warnings: [] };
-  }
-
-  async planAccount(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult> {
-    const [draft] = await this.accounts([cmd], call);
-    if (!draft || draft instanceof InputRejected) throw draft ?? new InputRejected([]);
-    return { requests: [{ method: 'POST', path: '/v1/Contacts', body: [draft.body] }], warnings: [] };
   }
 
   /** Ids of the account's users, read only when an owner is to be checked. */
@@ -105,4 +93,16 @@ export class Cin7Drafts {
     p.add(['ownerId'], `the configured default owner ${fallback} is not a user of source "${this.config.id}"; pass ownerId`, 'NOT_FOUND');
     return null;
   }
+}
+
+/** A payload with the one request it makes when committed alone (vendor notes §2: an array, even of one). */
+function drafted<P extends ContactPayload | AccountPayload>(payload: P): DraftOf<P> {
+  return { payload, requests: [requestOf(payload)], warnings: [] };
+}
+
+function requestOf(payload: ContactPayload | AccountPayload): PlannedRequest {
+  if ('kind' in payload && payload.kind === 'secondary') {
+    return { method: 'PUT', path: '/v1/Contacts', body: [toCin7SecondaryAppend(payload.record, payload.type, [payload.item])] };
+  }
+  return { method: 'POST', path: '/v1/Contacts', body: [payload.body] };
 }

@@ -59,6 +59,11 @@ export function unexpectedAnswer(source: string, what: string, cause?: unknown):
   return new GatewayError('SOURCE_UNAVAILABLE', `Source "${source}" sent an unexpected answer to ${what}`, { source, vendor: 'CIN7_OMNI' }, { cause });
 }
 
+/** A write whose record may or may not exist: the vendor's answer did not say. */
+export function writeOutcomeUnknown(source: string, what: string): GatewayError {
+  return new GatewayError('SOURCE_OUTCOME_UNKNOWN', `Cin7 Omni ${what}`, { source, vendor: 'CIN7_OMNI' });
+}
+
 /** One item's `errors` of a BatchResultItem, split by whom they concern. */
 export interface ItemErrors {
   /** About the record itself. */

@@ -1,3 +1,3 @@
-export { Cin7Connector, CIN7_CAPABILITIES } from './connector';
+export { cin7Connector } from './connector';
 export { cin7SourceSchema, type Cin7SourceConfig } from './config';
 export { contactIdOf, parseContactId } from './ids';

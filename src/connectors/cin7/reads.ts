@@ -41,8 +41,7 @@ export class Cin7Reads {
       const fetched = this.client
         .list('Contacts', cin7OmniContact, { where: render(idIn(chunk)), order: 'id ASC', rows: CIN7_MAX_ROWS }, call)
         .then((rows) => new Map(rows.map((r) => [r.id, r])));
-      for (const id of chunk) this.cache.pending(call, id, fetched.then((m) => m.get(id) ?? null));
-      waits.push(fetched.then((m) => chunk.forEach((id) => out.set(id, m.get(id) ?? null))));
+      for (const id of chunk) waits.push(this.cache.once(call, id, () => fetched.then((m) => m.get(id) ?? null)).then((r) => out.set(id, r)));
     }
     await Promise.all(waits);
     return out;

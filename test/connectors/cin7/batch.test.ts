@@ -125,16 +125,15 @@ describe('Cin7 Omni: batch creates', () => {
         { index: 1, success: false, id: 0, code: '', errors: ["The field LastName must be a string or array type with a maximum length of '250'."] },
       ],
     });
-    const res = dataOf(
-      await s.gateway.execute(MANY, {
-        inputs: [
-          { source: 'cin7', firstName: 'Zero' },
-          { source: 'cin7', firstName: 'One', lastName: 'Refused' },
-          { source: 'cin7', firstName: 'Two' },
-          { source: 'cin7', firstName: 'Three' },
-        ],
-      }),
-    ).createContacts;
+    const answer = await s.gateway.execute(MANY, {
+      inputs: [
+        { source: 'cin7', firstName: 'Zero' },
+        { source: 'cin7', firstName: 'One', lastName: 'Refused' },
+        { source: 'cin7', firstName: 'Two' },
+        { source: 'cin7', firstName: 'Three' },
+      ],
+    });
+    const res = (answer.data as any).createContacts;
     expect(res[0]).toMatchObject({ contact: { remoteId: '9001', name: 'Zero' }, warnings: ['Cin7 Omni confirmed record 9001, but it could not be read back; fields are as sent'] });
     expect(res[1]).toEqual({
       contact: null,
@@ -142,12 +141,16 @@ describe('Cin7 Omni: batch creates', () => {
       warnings: [],
     });
     expect(res[2]).toMatchObject({ contact: { remoteId: '9003', name: 'Two' } });
-    // The vendor gave no result for index 3: never reported as created.
-    expect(res[3]).toEqual({
-      contact: null,
-      userErrors: [{ field: null, message: 'Cin7 Omni answered no result for this item; it may or may not have been written', code: 'REJECTED' }],
-      warnings: [],
-    });
+    // The vendor gave no result for index 3: never reported as created, and its outcome is unknown
+    // (an error at its record field), so a retry with its idempotency key writes nothing.
+    expect(res[3]).toEqual({ contact: null, userErrors: [], warnings: [] });
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        path: ['createContacts', 3, 'contact'],
+        message: 'Cin7 Omni answered no result for this item; it may or may not have been written',
+        extensions: expect.objectContaining({ code: 'SOURCE_OUTCOME_UNKNOWN' }),
+      }),
+    ]);
   });
 
   it("puts a refused PUT's reasons on the contact they name, and the record's refusal on its other new contacts", async () => {
@@ -181,32 +184,31 @@ describe('Cin7 Omni: batch creates', () => {
   it('after part of a batch was written, a failed request is reported on its items, not as a lost batch', async () => {
     const record = s.sim.store.contacts()[0]!;
     s.sim.server.failNext({ status: 503, match: { method: 'POST' }, body: 'Service unavailable' });
-    const res = dataOf(
-      await s.gateway.execute(MANY, {
-        inputs: [
-          { source: 'cin7', firstName: 'Kept', accountId: account(record.id) },
-          { source: 'cin7', firstName: 'Lost' },
-        ],
-      }),
-    ).createContacts;
-    expect(res[0].contact.name).toBe('Kept');
-    expect(res[1]).toEqual({
-      contact: null,
-      userErrors: [
-        {
-          field: null,
-          message: 'not confirmed by Cin7 Omni (Source "cin7" is unavailable (HTTP 503)); other items of this batch were written',
-          code: 'REJECTED',
-        },
+    const answer = await s.gateway.execute(MANY, {
+      inputs: [
+        { source: 'cin7', firstName: 'Kept', accountId: account(record.id) },
+        { source: 'cin7', firstName: 'Lost' },
       ],
-      warnings: [],
     });
+    const res = (answer.data as any).createContacts;
+    expect(res[0].contact.name).toBe('Kept');
+    expect(res[1]).toEqual({ contact: null, userErrors: [], warnings: [] });
+    // A 503 applied nothing: retryable, at the record field of the item it concerns.
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        path: ['createContacts', 1, 'contact'],
+        message: 'Source "cin7" is unavailable (HTTP 503)',
+        extensions: expect.objectContaining({ code: 'SOURCE_UNAVAILABLE', retryable: true }),
+      }),
+    ]);
   });
 
-  it('with nothing written, a failed write is a typed error of the mutation', async () => {
+  it('with nothing written, a failed write is a typed error at the record field; the payload stands', async () => {
     s.sim.server.failNext({ status: 500, match: { method: 'POST' }, body: 'An error has occurred.' });
     const res = await s.gateway.execute(MANY, { inputs: [{ source: 'cin7', firstName: 'Maybe' }] });
     expect(res.errors?.[0]?.extensions?.['code']).toBe('SOURCE_OUTCOME_UNKNOWN');
+    expect(res.errors?.[0]?.path).toEqual(['createContacts', 0, 'contact']);
+    expect((res.data as any).createContacts).toEqual([{ contact: null, userErrors: [], warnings: [] }]);
     expect(s.sim.server.requests('POST')).toHaveLength(1);
   });
 });

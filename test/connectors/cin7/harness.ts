@@ -1,5 +1,6 @@
-import { Cin7Connector, cin7SourceSchema } from '../../../src/connectors/cin7';
+import { cin7Connector as buildCin7Connector, cin7SourceSchema } from '../../../src/connectors/cin7';
 import type { Connector } from '../../../src/core/connector';
+import { GatewayResources } from '../../../src/core/resources';
 import type { Gateway } from '../../../src/server';
 import type { LoggedRequest } from '../../../src/simulators/kit';
 import { createCin7Simulator, type Cin7Simulator, type Cin7SimulatorOptions } from '../../../src/simulators/cin7';
@@ -9,8 +10,10 @@ export const SOURCE = 'cin7';
 
 export interface Cin7Setup {
   sim: Cin7Simulator;
-  connector: Cin7Connector;
+  connector: Connector;
   gateway: Gateway;
+  /** What the connectors of this setup share (the key's pacer), as a gateway would own it; closed by `close()`. */
+  resources: GatewayResources;
   /** Requests the simulator answered with 429. */
   rejected429(): number;
   /** Logged requests as `METHOD /v1/Resource?where…` (decoded), for readable assertions. */
@@ -35,7 +38,8 @@ export interface SetupOptions {
 export async function startCin7(options: SetupOptions = {}): Promise<Cin7Setup> {
   const sim = createCin7Simulator({ rateLimits: options.realLimits === true, ...options.sim });
   await sim.listen();
-  const connector = cin7Connector(options.id ?? SOURCE, sim, {
+  const resources = new GatewayResources();
+  const connector = cin7Connector(options.id ?? SOURCE, sim, resources, {
     ...(options.realLimits ? {} : { options: { rateLimits: false } }),
     ...options.source,
   });
@@ -44,18 +48,20 @@ export async function startCin7(options: SetupOptions = {}): Promise<Cin7Setup> 
     sim,
     connector,
     gateway,
+    resources,
     rejected429: () => sim.server.log.filter((r) => r.status === 429).length,
     calls: () => sim.server.log.map(describeCall),
     async close() {
       await gateway.stop();
+      await resources.close();
       await sim.close();
     },
   };
 }
 
-/** A connector configured against `sim` as a deployment would (baseUrl = the API base). */
-export function cin7Connector(id: string, sim: Cin7Simulator, overrides: Record<string, unknown> = {}): Cin7Connector {
-  return new Cin7Connector(
+/** A connector configured against `sim` as a deployment would (baseUrl = the API base), sharing `resources`. */
+export function cin7Connector(id: string, sim: Cin7Simulator, resources: GatewayResources, overrides: Record<string, unknown> = {}): Connector {
+  return buildCin7Connector(
     cin7SourceSchema.parse({
       id,
       vendor: 'cin7',
@@ -64,6 +70,8 @@ export function cin7Connector(id: string, sim: Cin7Simulator, overrides: Record<
       retryBaseMs: 5,
       ...overrides,
     }),
+    undefined,
+    resources,
   );
 }
 

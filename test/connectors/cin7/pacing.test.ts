@@ -97,8 +97,8 @@ describe('Cin7 Omni pacing', () => {
 
   it('shares one queue between sources on the same key, and keeps another key apart', async () => {
     const s = await startCin7({ id: 'omni-a', realLimits: true, sim: { connections: [{ apiKey: 'second-connection-key' }] } });
-    const sameKey = cin7Connector('omni-b', s.sim);
-    const otherKey = cin7Connector('omni-c', s.sim, { credentials: { username: s.sim.credentials.username, apiKey: 'second-connection-key' } });
+    const sameKey = cin7Connector('omni-b', s.sim, s.resources);
+    const otherKey = cin7Connector('omni-c', s.sim, s.resources, { credentials: { username: s.sim.credentials.username, apiKey: 'second-connection-key' } });
     const gateway = await testGateway([s.connector, sameKey, otherKey]);
     try {
       const started = Date.now();
