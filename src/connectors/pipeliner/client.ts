@@ -1,13 +1,17 @@
 import type { z } from 'zod';
-import type { CallContext } from '../../core/call';
+import type { CallContext, VendorCallEvent } from '../../core/call';
+import type { PlannedRequest } from '../../core/connector';
+import type { InputRejected } from '../../core/errors';
 import { HttpClient } from '../../http/HttpClient';
-import type { VendorCallEvent } from '../../core/call';
 import type { PipelinerSourceConfig } from './config';
-import { pipelinerFailure, unexpectedAnswer, type FieldMap } from './errors';
-import { pipelinerError, pipelinerItemEnvelope, pipelinerListEnvelope, type PipelinerError } from './wire';
+import { pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread, type FieldMap } from './errors';
+import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
 
 /** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */
 export const PIPELINER_MAX_PAGE = 100;
+
+/** Every entity route sits under `/entities`, which is part of this client's base URL. */
+const ENTITIES = '/entities';
 
 export type FilterOp =
   | 'eq'
@@ -55,7 +59,7 @@ export class PipelinerClient {
     this.http = new HttpClient({
       source: config.id,
       vendor: 'PIPELINER',
-      baseUrl: `${config.baseUrl.replace(/\/$/, '')}/api/v100/rest/spaces/${config.spaceId}/entities`,
+      baseUrl: `${config.baseUrl.replace(/\/$/, '')}/api/v100/rest/spaces/${config.spaceId}${ENTITIES}`,
       timeoutMs: config.timeoutMs,
       maxRetries: config.maxRetries,
       retryBaseMs: config.retryBaseMs,
@@ -117,39 +121,39 @@ export class PipelinerClient {
 
   /**
    * `POST /entities/{plural}`: 201 per the spec (200 accepted too, vendor notes "Uncertainties").
-   * Never retried; a 422 becomes `InputRejected` with fields mapped through `fields`.
+   * Never retried; a 422 becomes `InputRejected` with fields mapped through `fields`. A 2xx we
+   * cannot read means the record was written but we cannot say which: outcome unknown.
    */
   async create<T>(plural: string, schema: z.ZodType<T>, body: Record<string, unknown>, fields: FieldMap, call: CallContext): Promise<T> {
-    const res = await this.http.request({ method: 'POST', path: `/${plural}`, json: body }, call);
+    const request = createRequest(plural, body);
+    const res = await this.http.request({ method: request.method, path: underEntities(request.path), json: body }, call);
     if (res.status !== 201 && res.status !== 200) throw this.failure(`the ${singular(plural)} create`, res.status, res.body, fields);
     const envelope = pipelinerItemEnvelope.safeParse(res.body);
-    if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `creating ${plural}`, envelope.error);
-    return this.parse(schema, envelope.data.data, `creating ${plural}`);
+    const parsed = envelope.success ? schema.safeParse(envelope.data.data) : null;
+    if (!parsed?.success) throw writtenUnread(this.config.id, `the ${singular(plural)} create`, parsed?.error);
+    return parsed.data;
   }
 
   /**
    * `POST /entities/{plural}/batch-modify?rollback-method=1`: items without `id` are created;
    * with rollback method 1 only failing items are rolled back and answered inline (vendor notes
-   * §2, §5). Aligned with `bodies`: the new id, or the vendor's error for that item.
+   * §2, §5). Aligned with `bodies`: the new id, or the vendor's refusal of that item mapped
+   * through `fields`. A 200 we cannot align means some items may be written: outcome unknown.
    */
   async batchCreate(
     plural: string,
-    bodies: Array<Record<string, unknown>>,
+    bodies: ReadonlyArray<Record<string, unknown>>,
+    fields: FieldMap,
     call: CallContext,
-  ): Promise<Array<{ id: string } | { error: PipelinerError }>> {
+  ): Promise<Array<{ id: string } | InputRejected>> {
+    const operation = `the ${singular(plural)} create`;
     const query = new URLSearchParams({ 'rollback-method': '1' });
     const res = await this.http.request({ method: 'POST', path: `/${plural}/batch-modify`, query, json: bodies }, call);
     if (res.status !== 200) throw this.failure(`the ${singular(plural)} batch create`, res.status, res.body, {});
     const envelope = pipelinerItemEnvelope.safeParse(res.body);
     const data = envelope.success ? envelope.data.data : null;
-    if (!Array.isArray(data) || data.length !== bodies.length) {
-      throw unexpectedAnswer(this.config.id, 'PIPELINER', `the ${singular(plural)} batch create`);
-    }
-    return data.map((item) => {
-      if (typeof item === 'string') return { id: item };
-      const error = pipelinerError.safeParse(item);
-      return { error: error.success ? error.data : { message: 'item refused' } };
-    });
+    if (!Array.isArray(data) || data.length !== bodies.length) throw writtenUnread(this.config.id, `the ${singular(plural)} batch create`);
+    return data.map((item) => (typeof item === 'string' ? { id: item } : pipelinerItemRejection(operation, item, fields)));
   }
 
   close(): Promise<void> {
@@ -165,6 +169,18 @@ export class PipelinerClient {
   private failure(operation: string, status: number, body: unknown, fields: FieldMap): Error {
     return pipelinerFailure(this.config.id, 'PIPELINER', operation, status, body, fields);
   }
+}
+
+/**
+ * The create request for `body`, as a dry run reports it: the path is below the space's API
+ * base (`…/rest/spaces/{space}`), which is how the vendor documents it.
+ */
+export function createRequest(plural: string, body: Record<string, unknown>): PlannedRequest {
+  return { method: 'POST', path: `${ENTITIES}/${plural}`, body };
+}
+
+function underEntities(path: string): string {
+  return path.slice(ENTITIES.length);
 }
 
 function singular(plural: string): string {

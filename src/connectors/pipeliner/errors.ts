@@ -58,6 +58,19 @@ export function unexpectedAnswer(source: string, vendor: Vendor, what: string, c
   return new GatewayError('SOURCE_UNAVAILABLE', `Source "${source}" sent an unexpected answer to ${what}`, { source, vendor }, { cause });
 }
 
+/**
+ * A write the vendor answered with success in a shape we cannot read: something was written,
+ * but we cannot say what, so it must not be retried blindly.
+ */
+export function writtenUnread(source: string, what: string, cause?: unknown): GatewayError {
+  return new GatewayError(
+    'SOURCE_OUTCOME_UNKNOWN',
+    `Source "${source}" accepted ${what} but its answer could not be read; the records may or may not exist`,
+    { source, vendor: 'PIPELINER' },
+    { cause },
+  );
+}
+
 function firstLine(message: string | null | undefined): string {
   return (message ?? 'no reason given').split('\n')[0] ?? '';
 }

@@ -1,2 +1,2 @@
-export { PipelinerConnector, PIPELINER_CAPABILITIES } from './connector';
+export { pipelinerConnector } from './connector';
 export { pipelinerSourceSchema, type PipelinerSourceConfig } from './config';

@@ -285,6 +285,29 @@ export function relatedOfAccount(source: string, wire: PipelinerAccount): AnyRec
   return owner ? [fromPipelinerClient(source, owner)] : [];
 }
 
+/**
+ * A created contact as Pipeliner stores the `body` it was sent, under the `id` it confirmed:
+ * for a record whose read-back failed. The name is derived as Pipeliner derives it (first,
+ * middle, last), the primary relation becomes `primary_account`.
+ */
+export function fromSentContact(source: string, id: string, body: Record<string, unknown>): ContactRecord {
+  const relations = Array.isArray(body['account_relations']) ? (body['account_relations'] as Array<Record<string, unknown>>) : [];
+  const primary = relations.find((r) => r['is_primary'] === true)?.['account_id'];
+  const name = ['first_name', 'middle_name', 'last_name'].map((k) => body[k]).filter((v) => typeof v === 'string' && v !== '');
+  const { account_relations: _relations, ...fields } = body;
+  return fromPipelinerContact(source, {
+    ...fields,
+    id,
+    formatted_name: name.join(' '),
+    primary_account: typeof primary === 'string' ? primary : null,
+  });
+}
+
+/** A created account as Pipeliner stores the `body` it was sent, under the `id` it confirmed. */
+export function fromSentAccount(source: string, id: string, body: Record<string, unknown>): AccountRecord {
+  return fromPipelinerAccount(source, { ...body, id } as PipelinerAccount);
+}
+
 /** Vendor doubles → decimal strings, without the float noise of computed base values. */
 function decimal(n: number): string {
   return String(Number(n.toFixed(6)));

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { CallContext } from '../../core/call';
 import type { AccountFilter, ContactFilter, ListArgs, OpportunityFilter, Page } from '../../core/connector';
 import { GatewayError } from '../../core/errors';
@@ -21,7 +22,6 @@ import {
   pipelinerAccountOpptyRow,
   pipelinerContact,
   pipelinerOpportunity,
-  type PipelinerAccount,
   type PipelinerContact,
   type PipelinerOpportunity,
 } from './wire';
@@ -206,24 +206,19 @@ export class PipelinerReads {
    * of n costs about n/100 requests instead of n reads by id. Anything not found in the first
    * pages (others writing at the same moment) is read by id. Aligned with `ids`.
    */
-  async newest<T extends { remoteId: string }>(
+  async newest<W extends { id: string }, T>(
     plural: 'Contacts' | 'Accounts',
+    schema: z.ZodType<W>,
     ids: readonly string[],
-    map: (row: PipelinerContact | PipelinerAccount) => T,
+    map: (row: W) => T,
     byId: (missing: string[]) => Promise<Array<T | null>>,
     call: CallContext,
   ): Promise<Array<T | null>> {
     const wanted = new Set(ids);
     const found = new Map<string, T>();
-    const schema = plural === 'Contacts' ? pipelinerContact : pipelinerAccount;
     let after: string | null = null;
     for (let page = 0; page <= Math.ceil(ids.length / 100) && found.size < wanted.size; page += 1) {
-      const rows: PipelinerPage<PipelinerContact | PipelinerAccount> = await this.client.list<PipelinerContact | PipelinerAccount>(
-        plural,
-        schema,
-        { first: 100, after, orderBy: ORDER },
-        call,
-      );
+      const rows: PipelinerPage<W> = await this.client.list(plural, schema, { first: 100, after, orderBy: ORDER }, call);
       for (const row of rows.data) if (wanted.has(row.id)) found.set(row.id, map(row));
       if (!rows.hasNextPage) break;
       after = rows.endCursor;

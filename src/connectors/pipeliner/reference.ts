@@ -66,17 +66,16 @@ export class PipelinerReference {
   async users(call: CallContext): Promise<UserRecord[]> {
     return (await this.clients(call)).map((c) => fromPipelinerClient(this.source, c));
   }
+}
 
-  /**
-   * The owner of a record created without one: the configured default owner, else the space's
-   * first active client — not deleted (deleted rows are hidden by the API) and of type 0
-   * Customer rather than 1 Support (Pipeliner's own staff). Null when the space has none.
-   */
-  async defaultOwner(configured: string | undefined, call: CallContext): Promise<PipelinerClientRecord | null> {
-    const clients = await this.clients(call);
-    if (configured) return clients.find((c) => c.id === configured) ?? null;
-    return clients.find((c) => c.is_deleted !== true && (c.type ?? 0) === 0) ?? null;
-  }
+/**
+ * The owner of a record created without one: the configured default owner, else the space's
+ * first active client — not deleted (deleted rows are hidden by the API) and of type 0
+ * Customer rather than 1 Support (Pipeliner's own staff). Null when the space has none.
+ */
+export function defaultOwnerOf(clients: readonly PipelinerClientRecord[], configured: string | undefined): PipelinerClientRecord | null {
+  if (configured) return clients.find((c) => c.id === configured) ?? null;
+  return clients.find((c) => c.is_deleted !== true && (c.type ?? 0) === 0) ?? null;
 }
 
 /**

@@ -1,11 +1,12 @@
-import { PipelinerConnector, pipelinerSourceSchema } from '../../../src/connectors/pipeliner';
+import { pipelinerConnector as declarePipeliner, pipelinerSourceSchema } from '../../../src/connectors/pipeliner';
+import type { Connector } from '../../../src/core/connector';
 import type { Gateway } from '../../../src/server';
 import { createPipelinerSimulator, type PipelinerSimulator, type PipelinerSimulatorOptions } from '../../../src/simulators/pipeliner';
 import { testGateway } from '../../support/gateway';
 
 export interface PipelinerSetup {
   sim: PipelinerSimulator;
-  connector: PipelinerConnector;
+  connector: Connector;
   gateway: Gateway;
   close(): Promise<void>;
 }
@@ -16,7 +17,7 @@ export async function startPipeliner(
     id?: string;
     sim?: PipelinerSimulatorOptions;
     source?: Record<string, unknown>;
-    extra?: PipelinerConnector[];
+    extra?: Connector[];
   } = {},
 ): Promise<PipelinerSetup> {
   const sim = createPipelinerSimulator({ size: { accounts: 40, contacts: 120, opportunities: 60 }, ...options.sim });
@@ -39,8 +40,8 @@ export function pipelinerConnector(
   url: string,
   sim: PipelinerSimulator,
   overrides: Record<string, unknown> = {},
-): PipelinerConnector {
-  return new PipelinerConnector(
+): Connector {
+  return declarePipeliner(
     pipelinerSourceSchema.parse({
       id,
       vendor: 'pipeliner',
