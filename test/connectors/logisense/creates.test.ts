@@ -1,7 +1,14 @@
 import type { CreateContactCommand } from '../../../src/core/connector';
 import { InputRejected, type UserError } from '../../../src/core/errors';
 import { recordingCall } from '../../support/calls';
-import { createOne, expectNoPendingFaults, startLogiSense, type Setup } from './harness';
+import {
+  createOne,
+  shippingContactPatch,
+  expectNoPendingFaults,
+  holdings,
+  type Setup,
+  startLogiSense,
+} from './harness';
 
 const contact = (over: Partial<CreateContactCommand> = {}): CreateContactCommand => ({
   firstName: 'Ada',
@@ -20,15 +27,6 @@ async function userErrors(promise: Promise<unknown>): Promise<UserError[]> {
   );
   if (!(err instanceof InputRejected)) throw new Error(`expected InputRejected, got ${String(err)}`);
   return err.userErrors;
-}
-
-/** Counts of what the simulator holds, to prove that a refused create wrote nothing. */
-function holdings(s: Setup) {
-  return {
-    accounts: s.sim.store.accounts().length,
-    contacts: s.sim.store.contacts().length,
-    points: s.sim.store.contactPoints().length,
-  };
 }
 
 describe('LogiSense connector: creates', () => {
@@ -109,41 +107,15 @@ describe('LogiSense connector: creates', () => {
       'GET Account/10003/Detail',
       'PATCH Account/10003',
     ]);
-    const email = [...types.values()].find(
-      (t) => t.contactTypeId === shipping.identity && t.name === 'email',
-    )!.identity;
-    const phone = [...types.values()].find(
-      (t) => t.contactTypeId === shipping.identity && t.name === 'phone',
-    )!.identity;
-    expect(s.sim.server.requests('PATCH')[0]?.body).toEqual({
-      details: {
-        contacts: {
-          items: [
-            {
-              patchType: 'create',
-              patchClientId: 1,
-              contactTypeId: shipping.identity,
-              title: 'Ms.',
-              firstName: 'Ada',
-              lastName: 'Byron',
-              details: {
-                contactPoints: {
-                  items: [
-                    {
-                      patchType: 'create',
-                      patchClientId: 2,
-                      contactPointTypeId: email,
-                      value: 'ada@analytical.example',
-                    },
-                    { patchType: 'create', patchClientId: 3, contactPointTypeId: phone, value: '+1-555-0100' },
-                  ],
-                },
-              },
-            },
-          ],
-        },
-      },
-    });
+    expect(s.sim.server.requests('PATCH')[0]?.body).toEqual(
+      shippingContactPatch(s, {
+        title: 'Ms.',
+        firstName: 'Ada',
+        lastName: 'Byron',
+        email: 'ada@analytical.example',
+        phone: '+1-555-0100',
+      }),
+    );
   });
 
   it('follows the configured PATCH layout when a tenant nests children at the top level under other keys', async () => {

@@ -2,7 +2,15 @@ import { encodeId } from '../../../src/core/globalId';
 import type { LoggedRequest } from '../../../src/simulators/kit';
 import type { Gateway } from '../../../src/server';
 import { dataOf, testGateway } from '../../support/gateway';
-import { expectNoPendingFaults, SOURCE, startLogiSense, type Setup, type SetupOptions } from './harness';
+import {
+  expectNoPendingFaults,
+  holdings,
+  type Setup,
+  type SetupOptions,
+  SOURCE,
+  startLogiSense,
+  shippingContactPatch,
+} from './harness';
 
 const ACCOUNT = `mutation($input: CreateAccountInput!) { createAccount(input: $input) {
   account { id remoteId } userErrors { field message code } warnings plannedRequests { method path body } } }`;
@@ -14,15 +22,6 @@ const QUERY: Record<Mutation, string> = { createAccount: ACCOUNT, createContact:
 const RECORD: Record<Mutation, string> = { createAccount: 'account', createContact: 'contact' };
 /** Planned paths are below the resource root; the simulator logs the full path. */
 const RESOURCE = '/ResourceServer/api/v6';
-
-/** Counts of what the simulator holds, to prove that a dry run wrote nothing. */
-function holdings(s: Setup) {
-  return {
-    accounts: s.sim.store.accounts().length,
-    contacts: s.sim.store.contacts().length,
-    points: s.sim.store.contactPoints().length,
-  };
-}
 
 /**
  * Dry runs through GraphQL: `dryRun: true` answers exactly the write the create then sends
@@ -89,48 +88,17 @@ describe('LogiSense: dry runs', () => {
       phones: ['+1-555-0199'],
       accountId: account(10003),
     });
-    const types = s.sim.store.contactPointTypes();
-    const shipping = s.sim.store.contactTypes().find((t) => t.name === 'Shipping')!;
-    const point = (name: string) =>
-      types.find((t) => t.contactTypeId === shipping.identity && t.name === name)!.identity;
     expect(dry.plannedRequests).toEqual([
       {
         method: 'PATCH',
         path: '/Account/10003',
-        body: {
-          details: {
-            contacts: {
-              items: [
-                {
-                  patchType: 'create',
-                  patchClientId: 1,
-                  contactTypeId: shipping.identity,
-                  title: 'Ms.',
-                  firstName: 'Ada',
-                  lastName: 'Byron',
-                  details: {
-                    contactPoints: {
-                      items: [
-                        {
-                          patchType: 'create',
-                          patchClientId: 2,
-                          contactPointTypeId: point('email'),
-                          value: 'ada@planned.example',
-                        },
-                        {
-                          patchType: 'create',
-                          patchClientId: 3,
-                          contactPointTypeId: point('phone'),
-                          value: '+1-555-0199',
-                        },
-                      ],
-                    },
-                  },
-                },
-              ],
-            },
-          },
-        },
+        body: shippingContactPatch(s, {
+          title: 'Ms.',
+          firstName: 'Ada',
+          lastName: 'Byron',
+          email: 'ada@planned.example',
+          phone: '+1-555-0199',
+        }),
       },
     ]);
   });

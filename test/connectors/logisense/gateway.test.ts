@@ -1,7 +1,7 @@
 import { encodeId } from '../../../src/core/globalId';
 import type { Gateway } from '../../../src/server';
 import { dataOf, testGateway, vendorRequests } from '../../support/gateway';
-import { expectNoPendingFaults, SOURCE, startLogiSense, type Setup } from './harness';
+import { expectNoPendingFaults, holdings, type Setup, SOURCE, startLogiSense } from './harness';
 
 const CREATE_ACCOUNT = `mutation ($input: CreateAccountInput!) {
   createAccount(input: $input) { account { id remoteId name } userErrors { field message code } warnings }
@@ -22,15 +22,6 @@ const FIFTY_CONTACTS = `{
     pageInfo { hasNextPage endCursor }
   }
 }`;
-
-/** Counts of what the simulator holds, to prove that a refused create wrote nothing. */
-function holdings(s: Setup) {
-  return {
-    accounts: s.sim.store.accounts().length,
-    contacts: s.sim.store.contacts().length,
-    points: s.sim.store.contactPoints().length,
-  };
-}
 
 describe('LogiSense through the gateway', () => {
   let s: Setup;

@@ -94,3 +94,42 @@ export async function createOne<E extends WritableEntity>(
   if (answer instanceof InputRejected || answer instanceof GatewayError) throw answer;
   return answer!;
 }
+
+/** Counts of what the simulator holds, to prove that a refused create or a dry run wrote nothing. */
+export function holdings(s: Setup): { accounts: number; contacts: number; points: number } {
+  return {
+    accounts: s.sim.store.accounts().length,
+    contacts: s.sim.store.contacts().length,
+    points: s.sim.store.contactPoints().length,
+  };
+}
+
+/**
+ * The `PATCH Account/{id}` body creating one contact of the default type (Shipping, the first of
+ * back-end type "Other") with one e-mail and one phone, in the default layout (vendor notes §3).
+ */
+export function shippingContactPatch(
+  s: Setup,
+  c: { title: string; firstName: string; lastName: string; email: string; phone: string },
+): Record<string, unknown> {
+  const shipping = s.sim.store.contactTypes().find((t) => t.name === 'Shipping')!;
+  const point = (name: string) =>
+    s.sim.store.contactPointTypes().find((t) => t.contactTypeId === shipping.identity && t.name === name)!.identity;
+  const created = (patchClientId: number, fields: Record<string, unknown>) => ({
+    patchType: 'create',
+    patchClientId,
+    ...fields,
+  });
+  const points = [
+    created(2, { contactPointTypeId: point('email'), value: c.email }),
+    created(3, { contactPointTypeId: point('phone'), value: c.phone }),
+  ];
+  const contact = created(1, {
+    contactTypeId: shipping.identity,
+    title: c.title,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    details: { contactPoints: { items: points } },
+  });
+  return { details: { contacts: { items: [contact] } } };
+}
