@@ -1,4 +1,4 @@
-import { superOfficeSourceSchema } from '../../../src/connectors/superoffice';
+import { superOfficeConnector, superOfficeSourceSchema } from '../../../src/connectors/superoffice';
 
 /** The source config names the bad key, and fills the documented defaults. */
 describe('SuperOffice: source configuration', () => {
@@ -37,5 +37,45 @@ describe('SuperOffice: source configuration', () => {
     const res = superOfficeSourceSchema.safeParse({ ...base, ...patch });
     expect(res.success).toBe(false);
     expect(res.error?.issues[0]?.path).toEqual(path);
+  });
+
+  it('declares what SuperOffice does: reads, lists and single creates (no batch write), and the filters the archive applies', async () => {
+    const connector = superOfficeConnector(
+      superOfficeSourceSchema.parse({ ...base, credentials: { scheme: 'bearer', accessToken: 't' } }),
+    );
+    try {
+      expect(connector.capabilities).toEqual([
+        {
+          entity: 'CONTACT',
+          operations: ['READ', 'LIST', 'CREATE'],
+          filters: ['email', 'name', 'accountId', 'updatedSince'],
+          requiredOnCreate: ['firstName|lastName'],
+        },
+        {
+          entity: 'ACCOUNT',
+          operations: ['READ', 'LIST', 'CREATE'],
+          filters: ['name', 'email', 'updatedSince'],
+          requiredOnCreate: ['name'],
+        },
+        {
+          entity: 'OPPORTUNITY',
+          operations: ['READ', 'LIST', 'CREATE'],
+          filters: ['accountId', 'status', 'pipelineId', 'stageId', 'updatedSince'],
+          requiredOnCreate: ['name', 'closingDate', 'value'],
+        },
+        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+      ]);
+      expect(Object.values(connector.writes).map((w) => w.batchSize)).toEqual([1, 1, 1]);
+      expect([connector.vendor, connector.name, connector.maxPageSize, connector.maxBatchSize]).toEqual([
+        'SUPEROFFICE',
+        'SuperOffice CRM',
+        100,
+        100,
+      ]);
+    } finally {
+      await connector.close();
+    }
   });
 });

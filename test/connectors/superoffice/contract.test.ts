@@ -1,3 +1,6 @@
+import { InputRejected } from '../../../src/core/errors';
+import type { Draft } from '../../../src/core/writes';
+import { recordingCall } from '../../support/calls';
 import { dataOf } from '../../support/gateway';
 import { partialBodyProblems } from './requestContract';
 import { startSuperOffice, type SuperOfficeSetup } from './harness';
@@ -96,6 +99,71 @@ describe('SuperOffice: requests agree with the official Swagger', () => {
       Person: { PersonId: expect.any(Number) },
       SaleText: 'checked against the spec',
     });
+  });
+
+  it('drafts plan only bodies the spec declares, for a whole batch drafted at once, reading each lookup once', async () => {
+    const store = s.sim.store;
+    const company = store.contacts().find((c) => c.id > 1)!;
+    const person = store.persons().find((p) => p.contactId === company.id)!;
+    const call = recordingCall();
+    s.sim.server.clearLog();
+    const planned = (drafts: Array<Draft | InputRejected>) =>
+      drafts.map((d) => {
+        if (d instanceof InputRejected) throw new Error(`rejected: ${d.message}`);
+        return d.requests;
+      });
+    const writes = s.connector.writes;
+    const [accounts, contacts, sales] = await Promise.all([
+      writes.ACCOUNT!.draft(
+        [
+          { name: 'Draft AS', emails: ['d@spec.test'], phones: [], address: { street: 'Kai 1', country: 'Norway' } },
+          { name: 'Draft Two AS', emails: [], phones: ['+47 1'], website: 'https://two.test', ownerId: '3' },
+        ],
+        call,
+      ),
+      writes.CONTACT!.draft(
+        [
+          { firstName: 'Linked', emails: [], phones: [], accountId: String(company.id) },
+          { lastName: 'Alone', jobTitle: 'Freelancer', emails: ['alone@spec.test'], phones: [] },
+        ],
+        call,
+      ),
+      writes.OPPORTUNITY!.draft(
+        [
+          {
+            name: 'Draft deal',
+            contactIds: [String(person.id)],
+            primaryContactId: String(person.id),
+            closingDate: '2027-01-31',
+            value: { amount: '10' },
+          },
+          {
+            name: 'Draft deal 2',
+            accountId: String(company.id),
+            contactIds: [],
+            closingDate: '2027-02-28',
+            value: { amount: '5.5', currencyCode: 'GBP' },
+            probability: 5,
+          },
+        ],
+        call,
+      ),
+    ]);
+    const definition = { '/Contact': 'ContactEntity', '/Person': 'PersonEntity', '/Sale': 'SaleEntity' } as const;
+    const requests = [...planned(accounts), ...planned(contacts), ...planned(sales)].flat();
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /Contact',
+      'POST /Contact',
+      'POST /Person',
+      'POST /Person',
+      'POST /Sale',
+      'POST /Sale',
+    ]);
+    for (const r of requests)
+      expect(partialBodyProblems(definition[r.path as keyof typeof definition], r.body)).toEqual([]);
+    // Nothing was written, and the one company both kinds of draft link to was read once.
+    expect(s.sim.server.requests('POST', '/api/v1/Contact')).toEqual([]);
+    expect(s.sim.server.requests('GET', `/api/v1/Contact/${company.id}`)).toHaveLength(1);
   });
 
   it('a body with a property the spec does not declare, or an id that is not an integer, is caught', () => {

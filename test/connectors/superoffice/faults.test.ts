@@ -149,6 +149,9 @@ describe('SuperOffice: vendor faults', () => {
       source: 'superoffice',
       retryable: false,
     });
+    // The payload stands; the fault is reported at its record field.
+    expect(res.errors?.[0]?.path).toEqual(['createAccount', 'account']);
+    expect(res.data).toEqual({ createAccount: { account: null } });
     expect(s.sim.server.requests('POST')).toHaveLength(1);
     expectCleanErrors(res);
   });

@@ -26,17 +26,15 @@ describe('SuperOffice: reference data', () => {
   });
 
   it('asks the Agents API for the base currency when two currencies are at par, once per operation', async () => {
-    const list = s.sim.store
-      .currencies()
-      .map((c) => ({
-        CurrencyId: c.id,
-        Name: c.name,
-        Tooltip: c.tooltip,
-        Rank: c.rank,
-        Rate: c.rate,
-        Units: c.units,
-        Deleted: false,
-      }));
+    const list = s.sim.store.currencies().map((c) => ({
+      CurrencyId: c.id,
+      Name: c.name,
+      Tooltip: c.tooltip,
+      Rank: c.rank,
+      Rate: c.rate,
+      Units: c.units,
+      Deleted: false,
+    }));
     // A tenant pegging DKK 1:1 to its EUR base: the rates no longer tell which one is the base.
     list.push({ CurrencyId: 9, Name: 'DKK', Tooltip: '', Rank: 9, Rate: 100, Units: 100, Deleted: false });
     s.sim.server.failNext({ status: 200, body: list, match: { method: 'GET', pathIncludes: '/List/Currency/Items' } });

@@ -81,4 +81,60 @@ describe('SuperOffice: write safety', () => {
     });
     expect(posts()).toHaveLength(300);
   });
+
+  describe('a save SuperOffice confirmed but answered in a shape the gateway cannot read', () => {
+    /** An answer that names the saved person but is not a PersonEntity (its e-mails are not a list). */
+    const unreadable = (saved: { body?: unknown }) => ({
+      status: 200,
+      body: { PersonId: (saved.body as { PersonId: number }).PersonId, Emails: 'see the person' },
+    });
+    const create = async (lastName: string) => {
+      const res = await s.gateway.execute(
+        `mutation($input: CreateContactInput!) { createContact(input: $input) { contact { remoteId lastName emails } warnings } }`,
+        { input: { source: 'superoffice', lastName, emails: [`${lastName.toLowerCase()}@example.test`] } },
+      );
+      return res;
+    };
+
+    it('is read back by the id its answer names', async () => {
+      s.sim.createFaults.commitThenAnswer(unreadable);
+      const res = await create('Mangled');
+      expect(res.errors).toBeUndefined();
+      const [saved] = persons('Mangled');
+      expect(res.data?.['createContact']).toEqual({
+        contact: { remoteId: String(saved!.id), lastName: 'Mangled', emails: ['mangled@example.test'] },
+        warnings: [],
+      });
+      expect(s.sim.server.requests('GET', `/Person/${saved!.id}`)).toHaveLength(1);
+    });
+
+    it('is answered as sent plus its id, with a warning, when the read-back fails too', async () => {
+      s.sim.createFaults.commitThenAnswer(unreadable);
+      s.sim.server.setOutage({ status: 503, match: { method: 'GET', pathIncludes: '/Person' } });
+      try {
+        const res = await create('Unread');
+        expect(res.errors).toBeUndefined();
+        const [saved] = persons('Unread');
+        expect(res.data?.['createContact']).toEqual({
+          contact: { remoteId: String(saved!.id), lastName: 'Unread', emails: ['unread@example.test'] },
+          warnings: [
+            `SuperOffice saved Person ${saved!.id}, but neither its answer nor a read-back could be read; the record shown is what was sent`,
+          ],
+        });
+      } finally {
+        s.sim.server.setOutage(null);
+      }
+    });
+
+    it('is SOURCE_OUTCOME_UNKNOWN when its answer names no id', async () => {
+      s.sim.createFaults.commitThenAnswer(() => ({ status: 200, body: { Saved: true } }));
+      const res = await create('Nameless');
+      expect(persons('Nameless')).toHaveLength(1);
+      expect(res.data).toEqual({ createContact: { contact: null, warnings: [] } });
+      expect(res.errors?.[0]).toMatchObject({
+        path: ['createContact', 'contact'],
+        extensions: { code: 'SOURCE_OUTCOME_UNKNOWN', source: 'superoffice' },
+      });
+    });
+  });
 });
