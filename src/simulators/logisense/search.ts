@@ -120,7 +120,7 @@ function readConditions(raw: unknown, spec: EntitySpec, property: (n: unknown) =
       });
     }
     const condition = item['condition'];
-    if (condition !== undefined && condition !== null && String(condition).toLowerCase() !== 'and') {
+    if (condition !== undefined && condition !== null && (typeof condition !== 'string' || condition.toLowerCase() !== 'and')) {
       problems.push({ code: ErrorCode.invalidValue, message: `${path}.condition must be "and"; search items are combined with AND.` });
     }
     const field = name ? spec[name] : undefined;
@@ -144,7 +144,9 @@ function readOrderBy(raw: unknown, property: (n: unknown) => string | undefined,
   const out: Order[] = [];
   raw.forEach((item: unknown, i) => {
     const name = isObject(item) ? property(item['name']) : undefined;
-    const direction = isObject(item) ? String(item['direction'] ?? 'asc').toLowerCase() : 'asc';
+    const given = isObject(item) ? (item['direction'] ?? 'asc') : 'asc';
+    // Anything but text is no direction: refused below like an unknown word.
+    const direction = typeof given === 'string' ? given.toLowerCase() : '';
     if (!name) problems.push({ code: ErrorCode.invalidValue, message: `query.orderBy[${i}].name is not a property.` });
     if (direction !== 'asc' && direction !== 'desc') {
       problems.push({ code: ErrorCode.invalidValue, message: `query.orderBy[${i}].direction must be asc or desc.` });
