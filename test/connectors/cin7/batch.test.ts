@@ -115,6 +115,20 @@ describe('Cin7 Omni: batch creates', () => {
     expect(vendorRequests(res)).toBe(4);
   });
 
+  it('keeps what an earlier batch call added to an account when a later one adds more to it', async () => {
+    const record = s.sim.store.contacts().find((c) => c.secondaryContacts?.length)!;
+    const before = record.secondaryContacts!.map((c) => c.id);
+    const solo = Array.from({ length: 250 }, (_, i) => ({ source: 'cin7', firstName: `Between${i}` }));
+    // 252 inputs: the first and the last land in different batch calls (250 each) on one account.
+    const inputs = [{ source: 'cin7', firstName: 'EarlyChunk', accountId: account(record.id) }, ...solo, { source: 'cin7', firstName: 'LateChunk', accountId: account(record.id) }];
+    const payloads = dataOf(await s.gateway.execute(MANY, { inputs })).createContacts;
+    expect(payloads.every((p: any) => p.contact)).toBe(true);
+    const after = s.sim.store.contact(record.id)!.secondaryContacts!;
+    expect(after.slice(0, before.length).map((c) => c.id)).toEqual(before);
+    expect(after.slice(before.length).map((c) => c.firstName)).toEqual(['EarlyChunk', 'LateChunk']);
+    expect(s.sim.server.requests('PUT', '/v1/Contacts')).toHaveLength(2);
+  });
+
   it('matches results by `index`, whatever their order, and reports only what the vendor confirmed', async () => {
     s.sim.server.failNext({
       status: 200,

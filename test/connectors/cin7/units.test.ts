@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cin7SourceSchema, contactIdOf, parseContactId } from '../../../src/connectors/cin7';
+import { cin7Connector, cin7SourceSchema, contactIdOf, parseContactId } from '../../../src/connectors/cin7';
+import { pacerFor } from '../../../src/connectors/cin7/pacing';
+import { GatewayResources } from '../../../src/core/resources';
 import { toCin7AccountCreate, toCin7PersonCreate, toCin7SecondaryAppend, toCin7SecondaryContact } from '../../../src/connectors/cin7/bodies';
 import { RECORD_MAX_LENGTH, SECONDARY_MAX_LENGTH } from '../../../src/connectors/cin7/checks';
 import { itemErrors, PERSON_FIELDS } from '../../../src/connectors/cin7/errors';
@@ -63,6 +65,40 @@ describe('Cin7 Omni config', () => {
     expect(r.success).toBe(false);
     const paths = r.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['credentials.apiKey', 'options.accountType']));
+  });
+});
+
+describe('Cin7 Omni declaration', () => {
+  const config = cin7SourceSchema.parse({ id: 'omni', vendor: 'cin7', baseUrl: 'https://api.cin7.com/api', credentials: { username: 'AcmeNZ', apiKey: 'k' } });
+
+  it('derives the capabilities of the README table: no pipelines or currencies, quotes read-only', async () => {
+    const resources = new GatewayResources();
+    const connector = cin7Connector(config, undefined, resources);
+    try {
+      expect(connector.capabilities).toEqual([
+        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName'] },
+        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'] },
+        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST'], filters: ['accountId', 'status', 'updatedSince'], requiredOnCreate: [] },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+      ]);
+      expect([connector.maxPageSize, connector.maxBatchSize, connector.writes.CONTACT?.batchSize]).toEqual([250, 250, 250]);
+    } finally {
+      await connector.close();
+      await resources.close();
+    }
+  });
+
+  it("keeps one pacer per API key in the gateway's resources: shared by its sources, apart from another gateway's", async () => {
+    const mine = new GatewayResources();
+    const other = new GatewayResources();
+    const pacer = pacerFor(config, mine);
+    expect(pacer).not.toBeNull();
+    expect(pacerFor({ ...config, id: 'omni-2' }, mine)).toBe(pacer);
+    expect(pacerFor({ ...config, credentials: { ...config.credentials, apiKey: 'other' } }, mine)).not.toBe(pacer);
+    expect(pacerFor(config, other)).not.toBe(pacer);
+    expect(pacerFor({ ...config, options: { ...config.options, rateLimits: false } }, mine)).toBeNull();
+    await mine.close();
+    await other.close();
   });
 });
 

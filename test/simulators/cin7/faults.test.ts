@@ -7,7 +7,10 @@ describe('Cin7 simulator: faults, error body shapes and the request log', () => 
     h = await startSim({ permissions: { Quotes: { read: false } } });
   });
   afterAll(() => h.close());
-  afterEach(() => expectNoPendingFaults(h));
+  afterEach(() => {
+    expectNoPendingFaults(h);
+    expect(h.sim.pendingWriteFaults()).toBe(0);
+  });
 
   it('answers a scripted 503 once, then serves normally', async () => {
     h.sim.server.failNext({ status: 503, body: 'Service unavailable' });
@@ -61,6 +64,28 @@ describe('Cin7 simulator: faults, error body shapes and the request log', () => 
       h.sim.switches.rateLimits.enabled = false;
       h.sim.switches.rateLimits.perSecond = 3;
     }
+  });
+
+  it('applies a write and answers it late, when scripted (a commit whose answer a client never sees)', async () => {
+    const before = h.sim.store.contacts().length;
+    h.sim.failWrite({ method: 'POST', answerAfterMs: 150 });
+    const started = Date.now();
+    const res = await h.send('POST', '/v1/Contacts', [{ type: 'Customer', company: 'Late Ltd' }]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(res.body).toEqual([expect.objectContaining({ index: 0, success: true })]);
+    expect(h.sim.store.contacts()).toHaveLength(before + 1);
+  });
+
+  it('fails the nth write with a 5xx, applied (commit) or not', async () => {
+    const before = h.sim.store.contacts().length;
+    h.sim.failWrite({ method: 'POST', nth: 2, commit: false, status: 500 });
+    h.sim.failWrite({ method: 'POST', nth: 3, status: 502 });
+    const answers = [];
+    for (const company of ['One Ltd', 'Two Ltd', 'Three Ltd']) answers.push(await h.send('POST', '/v1/Contacts', [{ type: 'Customer', company }]));
+    expect(answers.map((a) => a.status)).toEqual([200, 500, 502]);
+    expect(answers[1]!.body).toBe('An error has occurred.');
+    // The first and the third were applied; the second was not.
+    expect(h.sim.store.contacts().slice(before).map((c) => c.company)).toEqual(['One Ltd', 'Three Ltd']);
   });
 
   it('logs each request with its method, path, query and body, for assertions on what a client sent', async () => {
