@@ -96,4 +96,27 @@ describe('Pipeliner: createContacts / createAccounts', () => {
     ]);
     expect(s.sim.server.requests('POST', '/Accounts/batch-modify')).toHaveLength(1);
   });
+
+  it('drafts many inputs with one read per distinct reference; a dry run answers each input its POST and sends none', async () => {
+    const accounts = dataOf(await s.gateway.execute(`{ accounts(first: 1) { edges { node { id remoteId } } } }`)).accounts.edges;
+    s.sim.server.clearLog();
+    const inputs = Array.from({ length: 5 }, (_, i) => ({ source: 'pipeliner', lastName: `Dry${i}`, accountId: accounts[0].node.id, dryRun: true }));
+    const res = await s.gateway.execute(
+      `mutation($inputs: [CreateContactInput!]!) { createContacts(inputs: $inputs) { contact { id } plannedRequests { method path body } } }`,
+      { inputs },
+    );
+    dataOf(res).createContacts.forEach((p: any, i: number) => {
+      expect(p.contact).toBeNull();
+      expect(p.plannedRequests).toEqual([
+        {
+          method: 'POST',
+          path: '/entities/Contacts',
+          body: { owner_id: expect.any(String), last_name: `Dry${i}`, account_relations: [{ account_id: accounts[0].node.remoteId, is_primary: true }] },
+        },
+      ]);
+    });
+    // The clients list (owner) and the one account, for all five inputs.
+    expect(vendorRequests(res)).toBe(2);
+    expect(s.sim.server.requests('POST')).toEqual([]);
+  });
 });

@@ -53,3 +53,24 @@ describe('Pipeliner: request bodies agree with the official spec', () => {
     }
   });
 });
+
+/** What the declaration derives must be what Pipeliner offers (and the simulator serves). */
+describe('Pipeliner: capabilities', () => {
+  it('are derived from the declaration as the vendor supports them', async () => {
+    const s = await startPipeliner({ sim: { size: { accounts: 0, contacts: 0, opportunities: 0 } } });
+    try {
+      expect(s.connector.capabilities).toEqual([
+        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName|lastName'] },
+        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'] },
+        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: ['accountId', 'status', 'stageId', 'updatedSince'], requiredOnCreate: ['name', 'closingDate', 'value'] },
+        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+      ]);
+      expect(s.connector.writes.CONTACT?.batchSize).toBe(100);
+      expect(s.connector.writes.OPPORTUNITY?.batchSize).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+});

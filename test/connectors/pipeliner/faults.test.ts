@@ -85,6 +85,9 @@ describe('Pipeliner: vendor faults', () => {
     s.sim.server.clearLog();
     const res = await s.gateway.execute(`mutation { createAccount(input: { source: "pipeliner", name: "Maybe Ltd" }) { account { id } } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SOURCE_OUTCOME_UNKNOWN', source: 'pipeliner', retryable: false });
+    // The payload stands; the fault is reported at its record field.
+    expect(res.data).toEqual({ createAccount: { account: null } });
+    expect(res.errors?.[0]?.path).toEqual(['createAccount', 'account']);
     expect(s.sim.server.requests('POST')).toHaveLength(1);
     expectCleanErrors(res);
   });
