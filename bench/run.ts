@@ -57,6 +57,8 @@ async function main(): Promise<void> {
     configFile,
     JSON.stringify({
       server: { host: '127.0.0.1', logLevel: 'warn' },
+      // Open: the benchmark measures the graph, not access control.
+      auth: { mode: 'none' },
       sources: [{ id: 'pipeliner', vendor: 'pipeliner', baseUrl: info.url, spaceId: info.spaceId, credentials: info.credentials, connections: 64 }],
     }),
   );

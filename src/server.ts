@@ -3,8 +3,12 @@ import { Server as NetServer, type AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import compression from 'compression';
-import type { GraphQLError } from 'graphql';
+import { OperationTypeNode, type GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { Authenticator } from './auth/authenticator';
+import { ANONYMOUS, type Principal } from './auth/principal';
+import { PrincipalRateLimits } from './auth/rateLimits';
+import { SourceViews } from './auth/sourceView';
 import type { GatewayConfig } from './config';
 import { createConnector } from './connectors/registry';
 import type { Connector } from './core/connector';
@@ -12,17 +16,22 @@ import { SourceRegistry } from './core/sources';
 import { BodyRefused, lingerThenClose, readBody } from './edge/body';
 import { corsMiddleware, type Middleware } from './edge/cors';
 import { Lifecycle } from './edge/lifecycle';
+import { opsEndpoints, type Listener } from './edge/opsEndpoints';
 import { SourceStates } from './edge/readiness';
+import { sendRateLimited, sendUnauthenticated } from './edge/refusals';
 import { sendError, sendJson } from './edge/respond';
+import { forbiddenFor, scopeFor } from './graphql/access';
 import { createContext, type GatewayContext } from './graphql/context';
 import { formatGatewayError } from './graphql/errors';
-import { costLimitPlugin, DocumentPrecheck, refusalJson } from './graphql/limits';
+import { budgetExceeded, costLimitPlugin, DocumentPrecheck, refusalJson } from './graphql/limits';
+import { fragmentsOf } from './graphql/limits/shape';
 import { operationLogPlugin } from './graphql/operationLog';
 import { gatewayResponsePlugin } from './graphql/plugins';
 import { requestIdFrom } from './graphql/requestId';
 import { buildSchema } from './graphql/schema';
 import { createPlayground } from './playground';
 import { exampleOperations } from './playground/examples';
+import type { ExampleOperation } from './playground/types';
 import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
@@ -45,8 +54,13 @@ export interface Gateway {
   readonly apollo: ApolloServer<GatewayContext>;
   readonly sources: SourceRegistry;
   listen(port?: number, host?: string): Promise<string>;
-  /** Runs one operation in-process (tests, scripts), with a fresh context like any request. */
-  execute(query: string, variables?: Record<string, unknown>): Promise<ExecuteResult>;
+  /** The ops listener's base URL (`server.ops.port`), once listening; '' when there is none. */
+  readonly opsUrl: string;
+  /**
+   * Runs one operation in-process (tests, scripts), with a fresh context like any request, as
+   * `principal` (default: the anonymous principal of an open gateway, every scope and source).
+   */
+  execute(query: string, variables?: Record<string, unknown>, principal?: Principal): Promise<ExecuteResult>;
   /**
    * A graceful stop: readiness turns false, the listener takes no new connections, operations
    * in flight get up to `graceMs` (default `server.shutdownGraceMs`) to finish, then every
@@ -90,6 +104,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       : new MemoryIdempotencyStore(),
     options: { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: 120_000, waitMs: 60_000 },
   };
+  const views = new SourceViews(sources);
+  const authenticator = new Authenticator(config.auth);
+  const rateLimits = new PrincipalRateLimits({
+    redisUrl: config.redis.url ?? config.idempotency.redisUrl,
+    keyPrefix: config.redis.keyPrefix,
+    onStoreError: (err) => logger.warn({ err }, 'rate limit store failed; counting in this instance'),
+  });
+  await rateLimits.start();
   const schema = buildSchema();
   const apollo = new ApolloServer<GatewayContext>({
     schema,
@@ -105,10 +127,29 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         logInternal: (err) => logger.error({ err }, 'internal error'),
       }),
     plugins: [
-      costLimitPlugin(server.limits),
+      // Scopes, then the cost limit, then the principal's cost budget: all before any resolver runs.
+      costLimitPlugin(server.limits, {
+        authorizeFn: ({ operation, document, schema: s, request, contextValue }) =>
+          operation
+            ? forbiddenFor(
+                contextValue.principal,
+                scopeFor({ schema: s, operation, fragments: fragmentsOf(document), variables: request.variables ?? {} }),
+                operation.operation === OperationTypeNode.MUTATION,
+              )
+            : null,
+        chargeFn: async (context, cost) => {
+          const refusal = await rateLimits.chargeCost(context.principal, cost);
+          if (!refusal) return null;
+          logger.warn(
+            { requestId: context.requestId, principal: context.principal.id, errorCodes: ['LIMIT_EXCEEDED'], limit: refusal.limit, httpStatus: 429 },
+            'request refused',
+          );
+          return budgetExceeded(refusal);
+        },
+      }),
       gatewayResponsePlugin({ debug: server.debug, exposeVendorRequests: server.exposeVendorRequests }),
       // After the response plugin: they log and trace partial errors and the cost it added.
-      operationLogPlugin(logger),
+      operationLogPlugin(logger, { principalOf: (context) => context.principal.id }),
       operationTracePlugin(telemetry),
       metrics.apolloPlugin(),
       // The playground is ours (src/playground), answered before a request reaches Apollo.
@@ -118,9 +159,23 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ],
   });
   await apollo.start();
-  // Examples follow the configured sources, which do not change while the gateway runs.
-  const examples = exampleOperations(sources.all(), { demo: options.demo ?? false });
-  const playground = createPlayground({ enabled: server.playground, logger, examples: () => examples });
+  if (!authenticator.required) {
+    logger.warn({ auth: 'none' }, 'auth.mode is "none": anyone who reaches this gateway can read and write every source');
+  } else if (server.ops.tokenSha256 === undefined && server.ops.port === undefined) {
+    logger.warn('/metrics and the /readyz detail are open on the main listener: set server.ops.tokenSha256 or server.ops.port');
+  }
+  // Examples follow the sources the asking principal sees (none before it authenticates), made
+  // once per view: the configured sources do not change while the gateway runs.
+  const examplesByView = new WeakMap<SourceRegistry, ExampleOperation[]>();
+  const nothing = new SourceRegistry([]);
+  const examplesFor = async (req: IncomingMessage): Promise<ExampleOperation[]> => {
+    const auth = await authenticator.authenticate(req.headers);
+    const view = auth.ok ? views.for(auth.principal) : nothing;
+    let list = examplesByView.get(view);
+    if (!list) examplesByView.set(view, (list = exampleOperations(view.all(), { demo: options.demo ?? false })));
+    return list;
+  };
+  const playground = createPlayground({ enabled: server.playground, logger, examples: examplesFor });
 
   const precheck = new DocumentPrecheck(server.limits);
   // A refused document reached no vendor; its answer says so like every other answer.
@@ -129,10 +184,22 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ...(server.exposeVendorRequests ? { extensions: { vendorRequests: { total: 0, bySource: {} } } } : {}),
   });
   const lifecycle = new Lifecycle();
+  const ops = opsEndpoints({ ops: server.ops, metrics, lifecycle, states });
   const cors = corsMiddleware(server.cors);
   const compress = server.compression ? (compression() as Middleware) : null;
   let http: Server | null = null;
+  let opsHttp: Server | null = null;
   let url = '';
+  let opsUrl = '';
+
+  /** The principal of a request, or null once it has been answered 401 (logged, never the credential). */
+  const authenticate = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<Principal | null> => {
+    const auth = await authenticator.authenticate(req.headers);
+    if (auth.ok) return auth.principal;
+    logger.warn({ requestId, errorCodes: ['UNAUTHENTICATED'], presented: auth.presented, reason: auth.reason, httpStatus: auth.status }, 'request refused');
+    sendUnauthenticated(res, auth);
+    return null;
+  };
 
   const graphql = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     let body = '';
@@ -147,6 +214,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       // cut off mid-stream is still being sent: read a bounded rest so the answer is seen.
       if (req.headers['content-length'] === undefined) lingerThenClose(req, server.limits.bodyBytes, LINGER_MS);
       return;
+    }
+    // Who asks, and within its budget, before the body is parsed or anything reaches Apollo.
+    const principal = await authenticate(req, res, requestId);
+    if (!principal) return;
+    const overRate = await rateLimits.admitRequest(principal);
+    if (overRate) {
+      logger.warn({ requestId, principal: principal.id, errorCodes: ['LIMIT_EXCEEDED'], limit: overRate.limit, httpStatus: 429 }, 'request refused');
+      return sendRateLimited(res, overRate);
     }
     const headers = new HeaderMap();
     for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
@@ -163,7 +238,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const refusal = query === null ? null : precheck.check(query, operationName);
     if (refusal) {
       // Refused before Apollo, so no operation line: this one says what was refused, never the document.
-      logger.warn({ requestId, errorCodes: ['LIMIT_EXCEEDED'], limit: refusal.extensions['limit'] }, 'request refused');
+      logger.warn({ requestId, principal: principal.id, errorCodes: ['LIMIT_EXCEEDED'], limit: refusal.extensions['limit'] }, 'request refused');
       const strict = (headers.get('accept') ?? '').includes('application/graphql-response+json');
       return sendJson(res, strict ? 400 : 200, refused(refusal), strict ? { 'content-type': 'application/graphql-response+json; charset=utf-8' } : {});
     }
@@ -186,7 +261,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => Promise.resolve(createContext(sources, idempotency, { requestId, signal: deadline.signal })),
+        context: () => Promise.resolve(createContext(views.for(principal), idempotency, { requestId, signal: deadline.signal, principal })),
       });
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of response.headers) outHeaders[k] = v;
@@ -206,6 +281,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // A browser's GET of /graphql (the IDE, or how to switch it on) and the IDE's files under /graphql/ide/.
     if (await playground.handle(req, res)) return;
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (await ops.handle(path, req, res, 'main')) return;
     switch (path) {
       case '/graphql': {
         const end = lifecycle.begin();
@@ -215,20 +291,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       case SDL_PATH:
         // The SDL says what introspection says: served exactly when introspection is on.
         if (!server.introspection) return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
+        // Whoever may not introspect (no credential) may not download the SDL either.
+        if (!(await authenticate(req, res, requestId))) return;
         res.writeHead(200, SDL_HEADERS).end(schemaSdl(schema));
         return;
-      case '/healthz':
-        return sendJson(res, 200, { status: 'ok' });
-      case '/readyz': {
-        const ready = lifecycle.phase === 'serving' && states.canServe();
-        const status = lifecycle.phase === 'serving' ? (ready ? 'ready' : 'sources failing') : lifecycle.phase;
-        return sendJson(res, ready ? 200 : 503, { status, sources: states.all() });
-      }
-      case '/metrics': {
-        const text = await metrics.render();
-        res.writeHead(200, { 'content-type': metrics.contentType }).end(text);
-        return;
-      }
       case '/':
         res.writeHead(302, { location: '/graphql' }).end();
         return;
@@ -254,6 +320,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await route(req, res, requestId);
   };
 
+  /** The ops listener answers the operational endpoints only. */
+  const handleOps = async (req: IncomingMessage, res: ServerResponse, listener: Listener): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!(await ops.handle(path, req, res, listener))) sendJson(res, 404, { error: 'not found; this listener serves /healthz, /readyz and /metrics' });
+  };
+
   const closeHttp = async (): Promise<void> => {
     if (!http) return;
     const h = http;
@@ -266,6 +338,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await apollo.stop();
     await telemetry.shutdown();
     await sources.close();
+    await rateLimits.close();
+    if (opsHttp) {
+      const o = opsHttp;
+      opsHttp = null;
+      o.closeAllConnections();
+      await new Promise<void>((resolve) => o.close(() => resolve()));
+    }
     await idempotency.store.close();
   };
 
@@ -273,9 +352,28 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     get url() {
       return url;
     },
+    get opsUrl() {
+      return opsUrl;
+    },
     apollo,
     sources,
     async listen(port = server.port, host = server.host) {
+      if (server.ops.port !== undefined && !opsHttp) {
+        const o = createServer((req, res) => {
+          handleOps(req, res, 'ops').catch((err: unknown) => {
+            logger.error({ err }, 'request failed');
+            if (!res.headersSent) sendError(res, 500, 'INTERNAL', 'Internal error');
+            else res.end();
+          });
+        });
+        await new Promise<void>((resolve, reject) => {
+          o.once('error', reject);
+          o.listen(server.ops.port, server.ops.host, () => resolve());
+        });
+        opsHttp = o;
+        const opsHost = server.ops.host.includes(':') ? `[${server.ops.host}]` : server.ops.host;
+        opsUrl = `http://${opsHost}:${(o.address() as AddressInfo).port}`;
+      }
       http = createServer((req, res) => {
         handle(req, res).catch((err: unknown) => {
           logger.error({ err }, 'request failed');
@@ -293,12 +391,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       url = `http://${shown}:${address.port}/graphql`;
       return url;
     },
-    async execute(query, variables) {
+    async execute(query, variables, principal = ANONYMOUS) {
       const refusal = precheck.check(query);
       if (refusal) return refused(refusal);
       const response = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: createContext(sources, idempotency) },
+        { contextValue: createContext(views.for(principal), idempotency, { principal }) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
       return response.body.singleResult;

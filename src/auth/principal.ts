@@ -11,6 +11,15 @@ export interface Principal {
   readonly scopes: ReadonlySet<Scope>;
   /** Source ids it may use; null = every configured source. */
   readonly sources: ReadonlySet<string> | null;
+  /** Its budget, with the config key that sets it (named in refusals); absent = unlimited. */
+  readonly rateLimit?: PrincipalRateLimit;
+}
+
+export interface PrincipalRateLimit {
+  readonly requestsPerSecond?: number;
+  readonly costPerMinute?: number;
+  /** `auth.apiKeys[2].rateLimit`, `auth.jwt.rateLimit` or `auth.rateLimit`. */
+  readonly configKey: string;
 }
 
 /** The principal of an open gateway (`auth.mode: "none"`): every scope, every source. */

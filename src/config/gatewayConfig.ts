@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configSourceSchemas, sourceSchemas } from '../connectors/registry';
+import { authSchema, lockedOut } from './authSchema';
 import { serverSchema } from './schema';
 
 const idempotencySchema = z
@@ -9,6 +10,15 @@ const idempotencySchema = z
     ttlSeconds: z.number().int().min(60).max(7 * 86_400).default(86_400),
   })
   .default({ ttlSeconds: 86_400 });
+
+/** A Redis every gateway instance shares: per-principal rate limits, and idempotency keys unless `idempotency.redisUrl` names another. */
+const redisSchema = z
+  .strictObject({
+    url: z.url({ protocol: /^rediss?$/ }).optional(),
+    /** Starts every key the gateway writes, so gateways of different deployments can share one Redis. */
+    keyPrefix: z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1 to 64 letters, digits or . _ : -').default('crmgraph:'),
+  })
+  .default({ keyPrefix: 'crmgraph:' });
 
 /**
  * Source ids appear in global ids and inputs, so two sources may not share one. Takes any
@@ -31,13 +41,15 @@ export function duplicateSourceIds(document: unknown): Array<{ path: [string, nu
   });
 }
 
-function uniqueSourceIds(config: unknown, ctx: z.RefinementCtx): void {
-  for (const issue of duplicateSourceIds(config)) ctx.addIssue({ code: 'custom', ...issue });
+function crossChecks(config: unknown, ctx: z.RefinementCtx): void {
+  for (const issue of [...duplicateSourceIds(config), ...lockedOut(config)]) ctx.addIssue({ code: 'custom', ...issue });
 }
 
 const sharedShape = {
   server: serverSchema.default(serverSchema.parse({})),
   idempotency: idempotencySchema,
+  auth: authSchema.default({ mode: 'required', apiKeys: [] }),
+  redis: redisSchema,
 };
 
 /** What the gateway runs with: every source names its endpoint and credentials. */
@@ -46,7 +58,7 @@ export const gatewayConfigSchema = z
     ...sharedShape,
     sources: z.array(z.discriminatedUnion('vendor', sourceSchemas)).min(1, 'must list at least one source'),
   })
-  .superRefine(uniqueSourceIds);
+  .superRefine(crossChecks);
 
 /**
  * What a config file (or the built-in demo config) says: like the gateway's config, except that
@@ -57,7 +69,7 @@ export const configDocumentSchema = z
     ...sharedShape,
     sources: z.array(z.discriminatedUnion('vendor', configSourceSchemas)).min(1, 'must list at least one source'),
   })
-  .superRefine(uniqueSourceIds);
+  .superRefine(crossChecks);
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 export type ConfigDocument = z.infer<typeof configDocumentSchema>;

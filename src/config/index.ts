@@ -17,4 +17,12 @@ export {
   type SimulatedSource,
 } from './gatewayConfig';
 export { DEMO_CONFIG, DEMO_CONFIG_NAME } from './demoConfig';
-export { serverSchema, sourceBaseSchema, type ServerConfig } from './schema';
+export { opsSchema, serverSchema, sourceBaseSchema, type OpsConfig, type ServerConfig } from './schema';
+export {
+  authSchema,
+  DEFAULT_RATE_LIMIT,
+  type ApiKeyConfig,
+  type AuthConfig,
+  type JwtConfig,
+  type RateLimitConfig,
+} from './authSchema';

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lockedOut } from './authSchema';
 import { configDocumentSchema, duplicateSourceIds, isSimulated, toGatewayConfig, type ConfigDocument, type GatewayConfig } from './gatewayConfig';
 import { interpolateEnv, type MissingEnv } from './interpolate';
 import { findJsonSyntaxError } from './jsonSyntax';
@@ -45,6 +46,7 @@ export function parseConfigDocument(raw: unknown, env: NodeJS.ProcessEnv, file =
   const schemaProblems = [
     ...(result.success ? [] : describeIssues(result.error.issues, interpolated)),
     ...duplicateSourceIds(interpolated),
+    ...lockedOut(interpolated),
   ].filter((p) => !missing.some((m) => isWithin(p.path, m.path)));
   const problems = [
     ...missing.map((m) => `${formatPath(m.path)}: environment variable ${m.name} is not set`),

@@ -56,6 +56,21 @@ export const telemetrySchema = z.strictObject({
   serviceName: z.string().min(1).default('crmgraph'),
 });
 
+/**
+ * The operational endpoints (`/metrics`, `/readyz` with its per-source detail). Open on the
+ * main listener by default, as before; `tokenSha256` makes them ask for `Authorization: Bearer
+ * <token>` (the token's SHA-256 is stored, like an API key's), and `port` moves them to a
+ * listener of their own (on `host`, loopback by default), off the main one.
+ */
+export const opsSchema = z.strictObject({
+  tokenSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 as 64 lowercase hex digits (npm run auth:hash-key -- <token> prints it)')
+    .optional(),
+  port: z.number().int().min(0).max(65_535).optional(),
+  host: z.string().min(1).default('127.0.0.1'),
+});
+
 export const serverSchema = z
   .strictObject({
     port: z.number().int().min(0).max(65_535).default(4000),
@@ -76,7 +91,9 @@ export const serverSchema = z
     /** On SIGTERM/SIGINT, how long in-flight operations may take to finish before the exit. */
     shutdownGraceMs: z.number().int().min(0).max(120_000).default(10_000),
     telemetry: telemetrySchema.default(telemetrySchema.parse({})),
+    ops: opsSchema.default(opsSchema.parse({})),
   });
 
 export type ServerConfig = z.infer<typeof serverSchema>;
+export type OpsConfig = z.infer<typeof opsSchema>;
 export type SourceBaseConfig = z.infer<typeof sourceBaseSchema>;

@@ -12,8 +12,11 @@ export interface PlaygroundOptions {
   enabled: boolean;
   /** The GraphQL endpoint's path. The IDE is served at it, its files under `<path>/ide/`. */
   path?: string;
-  /** The example operations the IDE opens as tabs; asked on each load of the IDE. */
-  examples?: () => ExampleOperation[] | Promise<ExampleOperation[]>;
+  /**
+   * The example operations the IDE opens as tabs; asked on each load of the IDE, with its
+   * request (the examples name only the sources its credential may see).
+   */
+  examples?: (req: IncomingMessage) => ExampleOperation[] | Promise<ExampleOperation[]>;
   /** The bundle's folder (default `dist/graphiql`, built there at install). */
   bundleDir?: string;
   /** Hears of a build at start and of a bundle that cannot be built. */
@@ -133,7 +136,7 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, asset: Asset): voi
 async function sendExamples(req: IncomingMessage, res: ServerResponse, options: PlaygroundOptions): Promise<void> {
   let doc: ExamplesDocument;
   try {
-    doc = { examples: (await options.examples?.()) ?? [] };
+    doc = { examples: (await options.examples?.(req)) ?? [] };
   } catch (err) {
     // The IDE opens without examples rather than not at all.
     options.logger?.error({ err }, 'playground examples failed');

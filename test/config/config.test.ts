@@ -9,9 +9,12 @@ const pipeliner = {
 };
 const env = { PL_USER: 'api-user', PL_PASS: 'top-secret-value' };
 
-function problemsOf(raw: unknown, e: NodeJS.ProcessEnv = env): string[] {
+/** Access is open in these configs (test/auth/config.test.ts is about `auth`). */
+const open = (raw: Record<string, unknown>): Record<string, unknown> => ({ auth: { mode: 'none' }, ...raw });
+
+function problemsOf(raw: Record<string, unknown>, e: NodeJS.ProcessEnv = env): string[] {
   try {
-    parseConfigDocument(raw, e, 'crmgraph.config.json');
+    parseConfigDocument(open(raw), e, 'crmgraph.config.json');
   } catch (err) {
     if (err instanceof ConfigError) return err.problems;
     throw err;
@@ -21,7 +24,7 @@ function problemsOf(raw: unknown, e: NodeJS.ProcessEnv = env): string[] {
 
 describe('configuration', () => {
   it('interpolates ${ENV} into credentials and applies defaults', () => {
-    const config = parseConfig({ sources: [pipeliner] }, env);
+    const config = parseConfig(open({ sources: [pipeliner] }), env);
     const source = config.sources[0]!;
     expect(source.credentials).toEqual({ username: 'api-user', password: 'top-secret-value' });
     expect(source.timeoutMs).toBe(10_000);
@@ -29,11 +32,11 @@ describe('configuration', () => {
   });
 
   it('takes "simulator": false as a real source', () => {
-    expect(parseConfig({ sources: [{ ...pipeliner, simulator: false }] }, env).sources[0]).not.toHaveProperty('simulator');
+    expect(parseConfig(open({ sources: [{ ...pipeliner, simulator: false }] }), env).sources[0]).not.toHaveProperty('simulator');
   });
 
   it('has production defaults outside demo mode: no playground, no introspection', () => {
-    const { server } = parseConfig({ sources: [pipeliner] }, env);
+    const { server } = parseConfig(open({ sources: [pipeliner] }), env);
     expect(server).toMatchObject({ playground: false, introspection: false, cors: { origins: [] } });
   });
 
@@ -94,7 +97,7 @@ describe('configuration', () => {
 
   it('accepts Pipeliner ids as the vendor writes them (UUID-shaped, no RFC version digit)', () => {
     const options = { defaultOwnerId: '00000000-0000-0000-0000-000000008e97', defaultPipelineId: '0190978c-d6d1-2f3e-9a1b-0123456789ab' };
-    expect(parseConfig({ sources: [{ ...pipeliner, options }] }, env).sources[0]).toMatchObject({ options });
+    expect(parseConfig(open({ sources: [{ ...pipeliner, options }] }), env).sources[0]).toMatchObject({ options });
     expect(problemsOf({ sources: [{ ...pipeliner, options: { defaultOwnerId: 'owner-1' } }] })).toEqual([
       'sources[0].options.defaultOwnerId: must be an id of 32 hex digits as 8-4-4-4-12',
     ]);

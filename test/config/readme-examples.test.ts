@@ -15,8 +15,8 @@ function jsonExamples(markdown: string): Example[] {
   for (const m of markdown.matchAll(/^```json[^\n]*\n([\s\S]*?)^```/gm)) {
     const body = m[1] ?? '';
     const snippet = JSON.parse(body) as Record<string, unknown>;
-    // A source written on its own (it has a vendor) is shown as one entry of `sources`.
-    out.push({ line: markdown.slice(0, m.index).split('\n').length, config: 'vendor' in snippet ? { sources: [snippet] } : snippet });
+    // A source written on its own (it has a vendor) is shown as one entry of `sources` (access open).
+    out.push({ line: markdown.slice(0, m.index).split('\n').length, config: 'vendor' in snippet ? { auth: { mode: 'none' }, sources: [snippet] } : snippet });
   }
   return out;
 }

@@ -6,9 +6,10 @@ import { ConfigError } from '../../src/config';
 import { createGateway } from '../../src/server';
 import { loadStartup, type Startup } from '../../src/startup';
 
-function dirWithConfig(config: unknown): string {
+/** Access is open in these configs: startup is what they are about. */
+function dirWithConfig(config: Record<string, unknown>): string {
   const dir = mkdtempSync(join(tmpdir(), 'crmgraph-startup-'));
-  writeFileSync(join(dir, 'crmgraph.config.json'), JSON.stringify(config));
+  writeFileSync(join(dir, 'crmgraph.config.json'), JSON.stringify({ auth: { mode: 'none' }, ...config }));
   return dir;
 }
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function gateway(server: Record<string, unknown> = {}, sources: unknown[] = vendors.sources): Promise<{ gw: Gateway; url: string; base: string }> {
-  const config = gatewayConfigSchema.parse({ server: { logLevel: 'silent', ...server }, sources });
+  const config = gatewayConfigSchema.parse({ server: { logLevel: 'silent', ...server }, auth: { mode: 'none' }, sources });
   const gw = await createGateway({ config, logger: pino({ level: 'silent' }) });
   const url = await gw.listen(0, '127.0.0.1');
   return { gw, url, base: url.replace(/\/graphql$/, '') };
@@ -154,7 +154,7 @@ it('answers an unknown persisted-query hash with PERSISTED_QUERY_NOT_FOUND, so t
 it('logs each refused request with its request id and limit, never the document', async () => {
   const lines: any[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
-  const gw = await createGateway({ config: gatewayConfigSchema.parse({ server: {}, sources: vendors.sources }), logger });
+  const gw = await createGateway({ config: gatewayConfigSchema.parse({ server: {}, auth: { mode: 'none' }, sources: vendors.sources }), logger });
   const url = await gw.listen(0, '127.0.0.1');
   try {
     const query = `{ ${Array.from({ length: 40 }, (_, i) => `secretAlias${i}: sources { id }`).join(' ')} }`;

@@ -1,3 +1,4 @@
+import { authSchema } from '../../src/config/authSchema';
 import { serverSchema } from '../../src/config/schema';
 import { PipelinerConnector, pipelinerSourceSchema } from '../../src/connectors/pipeliner';
 import { createGateway, type Gateway } from '../../src/server';
@@ -23,7 +24,7 @@ describe('x-request-id over HTTP', () => {
     sim = createPipelinerSimulator({ seed: 5, size: { accounts: 3, contacts: 3, opportunities: 0 } });
     const base = await sim.listen();
     gateway = await createGateway({
-      config: { server: serverSchema.parse({ logLevel: 'info' }), idempotency: { ttlSeconds: 60 }, sources: [] },
+      config: { server: serverSchema.parse({ logLevel: 'info' }), idempotency: { ttlSeconds: 60 }, auth: authSchema.parse({ mode: 'none' }), redis: { keyPrefix: 'crmgraph:' }, sources: [] },
       logger,
       connectors: [
         new PipelinerConnector(

@@ -63,10 +63,13 @@ function rssMb(pid: number | undefined): number | null {
   }
 }
 
-/** Writes `config` to a fresh temporary file and returns its path. */
-export function writeConfig(config: unknown): string {
+/**
+ * Writes `config` to a fresh temporary file and returns its path. Access is open
+ * (`auth.mode: "none"`) unless `config` has an `auth` of its own: only test/auth is about it.
+ */
+export function writeConfig(config: Record<string, unknown>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'crmgraph-')), 'crmgraph.config.json');
-  writeFileSync(file, JSON.stringify(config, null, 2));
+  writeFileSync(file, JSON.stringify({ auth: { mode: 'none' }, ...config }, null, 2));
   return file;
 }
 

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { authSchema } from '../../src/config/authSchema';
 import { serverSchema } from '../../src/config/schema';
 import type { Connector } from '../../src/core/connector';
 import { startDemo, type Demo } from '../../src/demo';
@@ -17,6 +18,9 @@ export async function testGateway(
     config: {
       server: serverSchema.parse({ logLevel: 'silent', ...server }),
       idempotency: { ttlSeconds: 86_400, ...idempotency },
+      // Open: these suites are not about access (test/auth is).
+      auth: authSchema.parse({ mode: 'none' }),
+      redis: { keyPrefix: 'crmgraph:' },
       sources: [],
     },
     logger: pino({ level: 'silent' }),

@@ -1,3 +1,4 @@
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { ServerConfig } from '../../config/schema';
 
@@ -14,4 +15,21 @@ export function limitExceeded(key: keyof Limits, value: number, what: string): G
 export function refusalJson(error: GraphQLError): { message: string; extensions: Record<string, unknown> } {
   const { http: _http, ...extensions } = error.extensions;
   return { message: error.message, extensions };
+}
+
+/**
+ * LIMIT_EXCEEDED for a principal over its budget (auth rate limits): HTTP 429 with
+ * `Retry-After`, `retryAfterMs` in the extensions.
+ */
+export function budgetExceeded(refusal: { limit: string; limitValue: number; retryAfterMs: number; message: string }): GraphQLError {
+  return new GraphQLError(refusal.message, {
+    extensions: {
+      code: 'LIMIT_EXCEEDED',
+      limit: refusal.limit,
+      limitValue: refusal.limitValue,
+      retryable: true,
+      retryAfterMs: refusal.retryAfterMs,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(Math.max(1, Math.ceil(refusal.retryAfterMs / 1000)))]]) },
+    },
+  });
 }

@@ -4,8 +4,19 @@ import { GatewayError } from '../../core/errors';
 import { supports } from '../../core/connector';
 import { emptyConnection, resolveConnection } from './lists';
 import { globalId } from './ids';
+import { rawForbidden } from '../access';
 
 type R = Resolvers<GatewayContext>;
+
+/**
+ * `remoteData` carries every vendor field and the vendor's URLs, so it needs the `raw` scope.
+ * Without it this field alone is FORBIDDEN (null with an error at its path); the rest answers.
+ */
+function remoteData(record: { remoteData: unknown }, ctx: GatewayContext): unknown {
+  const refusal = rawForbidden(ctx.principal);
+  if (refusal) throw new GatewayError('FORBIDDEN', refusal);
+  return record.remoteData;
+}
 
 /** Related records resolve through the per-request loaders; nothing here speaks a vendor. */
 export const Contact: R['Contact'] = {
@@ -14,6 +25,7 @@ export const Contact: R['Contact'] = {
   primaryAccount: (c, _a, ctx) =>
     c.primaryAccountId ? ctx.loaders.load('ACCOUNT', c.source, c.primaryAccountId) : null,
   owner: (c, _a, ctx) => (c.ownerId ? ctx.loaders.load('USER', c.source, c.ownerId) : null),
+  remoteData: (c, _a, ctx) => remoteData(c, ctx),
 };
 
 export const ContactAccountLink: R['ContactAccountLink'] = {
@@ -24,6 +36,7 @@ export const Account: R['Account'] = {
   id: (a) => globalId('Account', a),
   source: (a, _a, ctx) => ctx.sources.get(a.source),
   owner: (a, _a, ctx) => (a.ownerId ? ctx.loaders.load('USER', a.source, a.ownerId) : null),
+  remoteData: (a, _a, ctx) => remoteData(a, ctx),
   contacts: (a, { first, after }, ctx, info) =>
     resolveConnection(
       {
@@ -78,6 +91,7 @@ export const Opportunity: R['Opportunity'] = {
   primaryContact: (o, _a, ctx) =>
     o.primaryContactId ? ctx.loaders.load('CONTACT', o.source, o.primaryContactId) : null,
   owner: (o, _a, ctx) => (o.ownerId ? ctx.loaders.load('USER', o.source, o.ownerId) : null),
+  remoteData: (o, _a, ctx) => remoteData(o, ctx),
 };
 
 export const Money: R['Money'] = {
