@@ -29,6 +29,37 @@ module.exports = tseslint.config(
     },
   },
   {
+    // core/ knows no vendor and no layer above it (DESIGN §2).
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/simulators/**'], message: 'Core must not depend on simulators.' },
+            { group: ['**/connectors/**'], message: 'Core knows no vendor: connectors depend on core, never the reverse.' },
+            { group: ['**/graphql/**', '**/server', '**/config/**', '**/edge/**'], message: 'Core is below the GraphQL and HTTP layers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Nothing in graphql/ speaks a vendor's wire format: it reaches sources through core's contract.
+    files: ['src/graphql/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/simulators/**'], message: 'GraphQL code must not depend on simulators.' },
+            { group: ['**/connectors/*/**', '**/connectors/registry'], message: 'GraphQL code reaches sources only through core/connector.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Only the startup of simulated sources and tests may start simulators.
     files: ['src/config/simulated.ts', 'test/**', 'bench/**', 'src/simulators/**'],
     rules: { 'no-restricted-imports': 'off' },

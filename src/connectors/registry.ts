@@ -1,10 +1,11 @@
 import { simulatable } from '../config/simulatable';
 import type { VendorCallEvent } from '../core/call';
 import type { Connector } from '../core/connector';
-import { Cin7Connector, cin7SourceSchema } from './cin7';
-import { LogiSenseConnector, logisenseSourceSchema } from './logisense';
-import { PipelinerConnector, pipelinerSourceSchema } from './pipeliner';
-import { SuperOfficeConnector, superOfficeSourceSchema } from './superoffice';
+import type { GatewayResources } from '../core/resources';
+import { cin7Connector, cin7SourceSchema } from './cin7';
+import { logiSenseConnector, logisenseSourceSchema } from './logisense';
+import { pipelinerConnector, pipelinerSourceSchema } from './pipeliner';
+import { superOfficeConnector, superOfficeSourceSchema } from './superoffice';
 
 /**
  * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`),
@@ -39,15 +40,23 @@ export const configSourceSchemas = [
 
 export type ConfigSource = ReturnType<(typeof configSourceSchemas)[number]['parse']>;
 
-export function createConnector(config: SourceConfig, observeFn?: (event: VendorCallEvent) => void): Connector {
+/**
+ * The connector of one configured source. `resources` is what the gateway owns across its
+ * sources (a vendor budget shared by sources with one API key) and closes when it stops.
+ */
+export function createConnector(
+  config: SourceConfig,
+  observeFn: ((event: VendorCallEvent) => void) | undefined,
+  resources: GatewayResources,
+): Connector {
   switch (config.vendor) {
     case 'pipeliner':
-      return new PipelinerConnector(config, observeFn);
+      return pipelinerConnector(config, observeFn);
     case 'superoffice':
-      return new SuperOfficeConnector(config, observeFn);
+      return superOfficeConnector(config, observeFn);
     case 'cin7':
-      return new Cin7Connector(config, observeFn);
+      return cin7Connector(config, observeFn, resources);
     case 'logisense':
-      return new LogiSenseConnector(config, observeFn);
+      return logiSenseConnector(config, observeFn);
   }
 }

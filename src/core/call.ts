@@ -1,6 +1,7 @@
 import type { Context, Tracer } from '@opentelemetry/api';
 import type { ErrorCode } from './errors';
 import type { AnyRecord, Vendor } from './records';
+import { SharedReads } from './sharedReads';
 
 /** One HTTP request sent to a vendor, as reported to whoever counts them. */
 export interface VendorCallEvent {
@@ -45,11 +46,8 @@ export interface CallContext {
   readonly signal?: AbortSignal;
   /** Called once per HTTP request sent to a vendor, retries included. */
   onVendorCall(event: VendorCallEvent): void;
-  /**
-   * Identical vendor GETs of one operation share one call: key → pending or settled answer.
-   * Never holds a write, and dies with the operation, so a later request reads fresh data.
-   */
-  readonly sharedReads: Map<string, Promise<unknown>>;
+  /** Identical vendor reads of this operation, made once (dies with the operation). */
+  readonly sharedReads: SharedReads;
   /**
    * Hands over a record that arrived embedded in another (an expanded relation), so loading it
    * later in this operation costs nothing. Optional: outside an operation nobody listens.
@@ -64,5 +62,5 @@ export interface CallContext {
 
 /** A call context for work outside a GraphQL operation (start-up checks, scripts). */
 export function detachedCall(requestId = 'detached'): CallContext {
-  return { requestId, onVendorCall: () => undefined, sharedReads: new Map() };
+  return { requestId, onVendorCall: () => undefined, sharedReads: new SharedReads() };
 }

@@ -1,15 +1,6 @@
 import type { CallContext } from './call';
-import type { InputRejected } from './errors';
-import type {
-  AccountRecord,
-  AnyRecord,
-  ContactRecord,
-  Entity,
-  OpportunityRecord,
-  OpportunityStatus,
-  RecordOf,
-  Vendor,
-} from './records';
+import type { AnyRecord, Entity, OpportunityStatus, RecordOf, Vendor } from './records';
+import type { WritesTable } from './writes';
 
 export type Operation = 'READ' | 'LIST' | 'CREATE' | 'BATCH_CREATE';
 
@@ -121,12 +112,6 @@ export interface PlannedRequest {
   body: unknown;
 }
 
-export interface PlanResult {
-  /** In the order the create would send them. */
-  requests: PlannedRequest[];
-  warnings: string[];
-}
-
 export interface CreateResult<T> {
   record: T;
   /** What was written differently from what was asked. */
@@ -140,6 +125,7 @@ export interface CreateResult<T> {
  *
  * Errors: methods throw `GatewayError` for source faults and `InputRejected` for input the
  * vendor's documented rules refuse (before sending) or that the vendor refused (after).
+ * Built with `defineConnector`, which derives `capabilities` from what the vendor declares.
  */
 export interface Connector {
   readonly id: string;
@@ -177,30 +163,8 @@ export interface Connector {
   /** Reference data: every pipeline, currency or user of the source. */
   listAll<E extends ReferenceEntity>(entity: E, call: CallContext): Promise<Array<RecordOf[E]>>;
 
-  createContact(cmd: CreateContactCommand, call: CallContext): Promise<CreateResult<ContactRecord>>;
-  createAccount(cmd: CreateAccountCommand, call: CallContext): Promise<CreateResult<AccountRecord>>;
-  createOpportunity(
-    cmd: CreateOpportunityCommand,
-    call: CallContext,
-  ): Promise<CreateResult<OpportunityRecord>>;
-
-  /**
-   * Creates many in as few vendor calls as the vendor's batch write allows, for sources that
-   * declare BATCH_CREATE. Aligned with `cmds`: each item is its created record or the input
-   * problems that kept it from being written. Only what the vendor confirmed is a record.
-   * Sources without it are served by the gateway with bounded concurrent single creates.
-   */
-  createContacts?(cmds: CreateContactCommand[], call: CallContext): Promise<Array<CreateResult<ContactRecord> | InputRejected>>;
-  createAccounts?(cmds: CreateAccountCommand[], call: CallContext): Promise<Array<CreateResult<AccountRecord> | InputRejected>>;
-
-  /**
-   * Dry runs: check a create exactly as the create would (vendor rules, references, defaults)
-   * and answer the requests it would send, without writing. Throws InputRejected like a
-   * create. A source without them refuses `dryRun` (it is never silently ignored).
-   */
-  planContact?(cmd: CreateContactCommand, call: CallContext): Promise<PlanResult>;
-  planAccount?(cmd: CreateAccountCommand, call: CallContext): Promise<PlanResult>;
-  planOpportunity?(cmd: CreateOpportunityCommand, call: CallContext): Promise<PlanResult>;
+  /** How each entity is created here (drafts, commits); an entity left out cannot be. */
+  readonly writes: WritesTable;
 
   /** Releases pools and timers. */
   close(): Promise<void>;

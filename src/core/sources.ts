@@ -1,7 +1,7 @@
 import type { Connector, Operation } from './connector';
 import { supports } from './connector';
 import { GatewayError } from './errors';
-import type { Entity } from './records';
+import type { Entity, Vendor } from './records';
 
 /** The configured connectors by source id, in configuration order. */
 export class SourceRegistry {
@@ -58,7 +58,12 @@ const OPERATION_WORDS: Record<Operation, string> = {
 };
 
 /** The typed answer for anything a source does not declare. */
-export function unsupported(c: Connector, entity: Entity, operation: Operation, why?: string): GatewayError {
+export function unsupported(
+  c: { readonly id: string; readonly vendor: Vendor },
+  entity: Entity,
+  operation: Operation,
+  why?: string,
+): GatewayError {
   const what = `${entity.toLowerCase()}s`;
   return new GatewayError(
     'UNSUPPORTED_BY_SOURCE',

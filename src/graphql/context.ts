@@ -3,9 +3,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { CallContext, VendorCallEvent } from '../core/call';
 import type { GatewayError } from '../core/errors';
 import { RecordLoaders } from '../core/loaders';
+import { SharedReads } from '../core/sharedReads';
 import type { SourceRegistry } from '../core/sources';
 import { ANONYMOUS, type Principal } from '../auth/principal';
-import type { IdempotencyOptions, IdempotencyStore } from '../idempotency';
+import type { KeyedWrites } from '../core/write';
 
 /** An error of one source whose part of a field was left out while the rest answered. */
 export interface PartialError {
@@ -24,8 +25,8 @@ export interface GatewayContext {
   /** Vendor requests made by this operation, retries included. */
   vendorCalls: VendorCallEvent[];
   partialErrors: PartialError[];
-  /** Where idempotency keys live (shared by every request of this gateway). */
-  idempotency: { store: IdempotencyStore; options: IdempotencyOptions };
+  /** Idempotency keys of this gateway's creates (shared by every request). */
+  idempotency: KeyedWrites;
   /** Reports a source's error at the current field while the field still answers. */
   reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
   /** Estimated vendor requests of the operation (set by the limits check before execution). */
@@ -54,7 +55,7 @@ export function createContext(
     requestId,
     ...(options.signal ? { signal: options.signal } : {}),
     onVendorCall: (event) => vendorCalls.push(event),
-    sharedReads: new Map(),
+    sharedReads: new SharedReads(),
     prime: (record) => loaders?.prime(record),
   };
   loaders = new RecordLoaders(sources, call);

@@ -97,20 +97,15 @@ export class HttpClient {
       // A write may change what any earlier read saw: later reads of this source go to the vendor.
       // (Reads sent as POST — searches, logins — are marked idempotent or anonymous and don't.)
       if (!req.idempotent && !req.anonymous) {
-        for (const key of call.sharedReads.keys()) if (key.startsWith(`${this.options.source} `)) call.sharedReads.delete(key);
+        call.sharedReads.invalidate(this.options.source);
       }
       return this.attempt(req, call);
     }
     // Request headers can select what comes back (a paging header, say): they are part of the key.
     const headers = Object.entries(req.headers ?? {}).sort(([a], [b]) => a.localeCompare(b));
-    const key = `${this.options.source} ${req.path}?${req.query?.toString() ?? ''} ${JSON.stringify(headers)}`;
-    const shared = call.sharedReads.get(key) as Promise<HttpResponse> | undefined;
-    if (shared) return shared;
-    const pending = this.attempt(req, call);
-    call.sharedReads.set(key, pending);
+    const key = `GET ${req.path}?${req.query?.toString() ?? ''} ${JSON.stringify(headers)}`;
     // A failed read is not shared with later callers: they may succeed (after a re-login, say).
-    pending.catch(() => call.sharedReads.delete(key));
-    return pending;
+    return call.sharedReads.once(this.options.source, key, () => this.attempt(req, call));
   }
 
   private async attempt(req: HttpRequest, call: CallContext): Promise<HttpResponse> {

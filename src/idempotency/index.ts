@@ -1,3 +1,2 @@
-export { MemoryIdempotencyStore, type IdempotencyStore, type Claim, type KeyState } from './store';
+export { MemoryIdempotencyStore } from './store';
 export { RedisIdempotencyStore } from './redisStore';
-export { runIdempotent, fingerprintOf, type IdempotencyOptions, type Idempotent } from './idempotent';

@@ -227,14 +227,14 @@ const CREATABLE = ['CONTACT', 'ACCOUNT', 'OPPORTUNITY'] as const;
 type Creatable = (typeof CREATABLE)[number];
 
 const MUTATION = {
-  CONTACT: { field: 'createContact', payload: 'contact', word: 'contact', planner: 'planContact' },
-  ACCOUNT: { field: 'createAccount', payload: 'account', word: 'account', planner: 'planAccount' },
-  OPPORTUNITY: { field: 'createOpportunity', payload: 'opportunity', word: 'opportunity', planner: 'planOpportunity' },
+  CONTACT: { field: 'createContact', payload: 'contact', word: 'contact' },
+  ACCOUNT: { field: 'createAccount', payload: 'account', word: 'account' },
+  OPPORTUNITY: { field: 'createOpportunity', payload: 'opportunity', word: 'opportunity' },
 } as const;
 
-/** A dry run needs the connector's planner as well as CREATE: without one the gateway refuses `dryRun`. */
+/** Every create path drafts before it commits, so whatever a source creates it can dry-run. */
 function canDryRun(s: Connector, entity: Creatable): boolean {
-  return supports(s, entity, 'CREATE') && s[MUTATION[entity].planner] !== undefined;
+  return supports(s, entity, 'CREATE');
 }
 
 /**

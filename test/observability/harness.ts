@@ -1,8 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import pino, { type Logger } from 'pino';
-import { LogiSenseConnector, logisenseSourceSchema } from '../../src/connectors/logisense';
-import { PipelinerConnector, pipelinerSourceSchema } from '../../src/connectors/pipeliner';
+import { logiSenseConnector, logisenseSourceSchema } from '../../src/connectors/logisense';
+import { pipelinerConnector, pipelinerSourceSchema } from '../../src/connectors/pipeliner';
 import type { VendorCallEvent } from '../../src/core/call';
 import { SourceRegistry } from '../../src/core/sources';
 import { createContext, type GatewayContext } from '../../src/graphql/context';
@@ -10,6 +10,7 @@ import { formatGatewayError } from '../../src/graphql/errors';
 import { operationLogPlugin, type OperationLogOptions } from '../../src/graphql/operationLog';
 import { gatewayResponsePlugin } from '../../src/graphql/plugins';
 import { buildSchema } from '../../src/graphql/schema';
+import { KeyedWrites } from '../../src/core/write';
 import { MemoryIdempotencyStore } from '../../src/idempotency';
 import type { ExecuteResult } from '../../src/server';
 import { createLogiSenseSimulator, type LogiSenseSimulator } from '../../src/simulators/logisense';
@@ -52,14 +53,14 @@ export async function startObservedGateway(
   const observeFn = (event: VendorCallEvent): void => logVendorCall(logger, event);
   const ls = logisense.credentials;
   const sources = new SourceRegistry([
-    new PipelinerConnector(
+    pipelinerConnector(
       pipelinerSourceSchema.parse({
         id: 'pipeliner', vendor: 'pipeliner', baseUrl: p, spaceId: pipeliner.spaceId, credentials: pipeliner.credentials,
         timeoutMs: 2000, maxRetries: 1, retryBaseMs: 5,
       }),
       observeFn,
     ),
-    new LogiSenseConnector(
+    logiSenseConnector(
       logisenseSourceSchema.parse({
         id: 'logisense', vendor: 'logisense', baseUrl: l, timeoutMs: 2000, retryBaseMs: 5,
         credentials: { clientId: ls.clientId, username: ls.username, password: ls.password },
@@ -81,7 +82,7 @@ export async function startObservedGateway(
     ],
   });
   await apollo.start();
-  const idempotency = { store: new MemoryIdempotencyStore(), options: { ttlMs: 60_000, leaseMs: 10_000, waitMs: 10_000 } };
+  const idempotency = new KeyedWrites(new MemoryIdempotencyStore(), { ttlMs: 60_000, leaseMs: 10_000, waitMs: 10_000 });
   return {
     pipeliner,
     logisense,
@@ -107,7 +108,7 @@ export async function startObservedGateway(
     async close() {
       await apollo.stop();
       await sources.close();
-      await idempotency.store.close();
+      await idempotency.close();
       await telemetry.shutdown();
       await Promise.all([pipeliner.close(), logisense.close()]);
     },

@@ -195,17 +195,16 @@ describe('examples follow the declared capabilities', () => {
     );
   });
 
-  it('a required id comes as a variable, and no dry run is offered without the connector planning it', () => {
+  it('a required id comes as a variable, and every entity a source creates gets a dry run', () => {
     const caps: Capability[] = [
       { entity: 'ACCOUNT', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
       { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['accountId'] },
       { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['name'] },
     ];
-    const planner = () => Promise.resolve({ requests: [], warnings: [] });
-    const s = fakeSource('ids', caps, { planContact: planner });
+    const s = fakeSource('ids', caps);
     const mutations = exampleOperations([s], { demo: false }).filter((e) => e.query.startsWith('mutation'));
-    expect(mutations).toHaveLength(1);
-    const [dry] = mutations;
+    expect(mutations.map((m) => m.query.match(/create\w+/)?.[0])).toEqual(['createContact', 'createOpportunity']);
+    const dry = mutations[0];
     expect(dry!.query).toContain('accountId: $accountId');
     expect(dry!.title).toContain('$accountId');
     expect(Object.keys(dry!.variables ?? {})).toEqual(['accountId']);

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ContactRecord, AccountRecord, OpportunityRecord, PipelineRecord, StageRecord, CurrencyRecord, UserRecord, MoneyRecord, AccountLinkRecord } from '../../core/records';
 import type { Connector } from '../../core/connector';
+import type { ContactPayload, AccountPayload, OpportunityPayload } from '../resolvers/payloads';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -755,11 +756,11 @@ export type ResolversTypes = {
   ContactEdge: ResolverTypeWrapper<Omit<ContactEdge, 'node'> & { node: ResolversTypes['Contact'] }>;
   ContactFilter: ContactFilter;
   CreateAccountInput: CreateAccountInput;
-  CreateAccountPayload: ResolverTypeWrapper<Omit<CreateAccountPayload, 'account'> & { account?: Maybe<ResolversTypes['Account']> }>;
+  CreateAccountPayload: ResolverTypeWrapper<AccountPayload>;
   CreateContactInput: CreateContactInput;
-  CreateContactPayload: ResolverTypeWrapper<Omit<CreateContactPayload, 'contact'> & { contact?: Maybe<ResolversTypes['Contact']> }>;
+  CreateContactPayload: ResolverTypeWrapper<ContactPayload>;
   CreateOpportunityInput: CreateOpportunityInput;
-  CreateOpportunityPayload: ResolverTypeWrapper<Omit<CreateOpportunityPayload, 'opportunity'> & { opportunity?: Maybe<ResolversTypes['Opportunity']> }>;
+  CreateOpportunityPayload: ResolverTypeWrapper<OpportunityPayload>;
   Currency: ResolverTypeWrapper<CurrencyRecord>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -808,11 +809,11 @@ export type ResolversParentTypes = {
   ContactEdge: Omit<ContactEdge, 'node'> & { node: ResolversParentTypes['Contact'] };
   ContactFilter: ContactFilter;
   CreateAccountInput: CreateAccountInput;
-  CreateAccountPayload: Omit<CreateAccountPayload, 'account'> & { account?: Maybe<ResolversParentTypes['Account']> };
+  CreateAccountPayload: AccountPayload;
   CreateContactInput: CreateContactInput;
-  CreateContactPayload: Omit<CreateContactPayload, 'contact'> & { contact?: Maybe<ResolversParentTypes['Contact']> };
+  CreateContactPayload: ContactPayload;
   CreateOpportunityInput: CreateOpportunityInput;
-  CreateOpportunityPayload: Omit<CreateOpportunityPayload, 'opportunity'> & { opportunity?: Maybe<ResolversParentTypes['Opportunity']> };
+  CreateOpportunityPayload: OpportunityPayload;
   Currency: CurrencyRecord;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];

@@ -1,23 +1,13 @@
-import { supports, type Connector, type CreateResult, type PlannedRequest, type PlanResult } from '../../core/connector';
-import { GatewayError, InputRejected, type UserError } from '../../core/errors';
-import { mapLimit } from '../../core/mapLimit';
-import type { AnyRecord, Entity } from '../../core/records';
-import { fingerprintOf, runIdempotent } from '../../idempotency';
+import { GatewayError, type UserError } from '../../core/errors';
+import { createItems, fingerprintOf, type CreateItem, type ItemResult } from '../../core/write';
+import type { WritableEntity, WriteTypes } from '../../core/writes';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { InputReader, readAccount, readContact, readOpportunity } from './inputs';
+import type { CreatePayload } from './payloads';
 
 /** Most inputs one batch mutation takes. */
 export const MAX_BATCH_INPUTS = 1000;
-/** Single creates in flight per source when a vendor has no batch write. */
-const FALLBACK_CONCURRENCY = 4;
-
-interface Outcome<T> {
-  record: T | null;
-  userErrors: UserError[];
-  warnings: string[];
-  plannedRequests: PlannedRequest[] | null;
-}
 
 interface CreateInput {
   source: string;
@@ -25,38 +15,27 @@ interface CreateInput {
   dryRun?: boolean | null;
 }
 
-interface CreatePlan<I, C, T> {
-  entity: Entity;
-  read: (input: I, reader: InputReader) => C;
-  single: (connector: Connector, command: C) => Promise<CreateResult<T>>;
-  /** The vendor batch write, used by batch mutations where the source declares BATCH_CREATE. */
-  batch?: (connector: Connector, commands: C[]) => Promise<Array<CreateResult<T> | InputRejected>>;
-  /** The dry run, where the connector offers one. */
-  plan: (connector: Connector) => ((command: C) => Promise<PlanResult>) | undefined;
-}
-
-type Mode = 'single' | 'batch';
+type Reader<I, E extends WritableEntity> = (input: I, reader: InputReader) => WriteTypes[E]['command'];
 
 /**
- * The one path of every create, single or batch: resolve each input's source, read the input,
- * let the connector check its vendor's rules and write. Input problems come back as
- * `userErrors` under the input's path with nothing written for it; source faults are GraphQL
- * errors with a typed code. Inputs of different sources are written in parallel. `dryRun`
- * inputs are planned, never written; inputs with an `idempotencyKey` are written at most once.
+ * Every create mutation, single or batch: group the inputs by source, read each (the checks
+ * that hold for every vendor), and hand each source's items to the core write path, sources in
+ * parallel. Each input gets a payload of its own: its record, its userErrors (under
+ * `input.…` or `inputs.<i>.…`), its planned requests, or its source's fault at the record field.
  */
-async function createAll<I extends CreateInput, C, T extends AnyRecord>(
+async function createAll<I extends CreateInput, E extends WritableEntity>(
   ctx: GatewayContext,
+  entity: E,
   inputs: readonly I[],
-  plan: CreatePlan<I, C, T>,
-  mode: Mode,
-): Promise<Array<Outcome<T>>> {
-  // userErrors paths start at the argument: `input.…` or `inputs.<i>.…`.
-  const root = (i: number): string[] => (mode === 'single' ? ['input'] : ['inputs', String(i)]);
-  const under = (i: number, errors: UserError[]): Outcome<T> =>
-    rejected(errors.map((e) => ({ ...e, field: e.field ? [...root(i), ...e.field] : null })));
-  const out: Array<Outcome<T>> = inputs.map(() => rejected([]));
+  read: Reader<I, E>,
+  root: (i: number) => string[],
+): Promise<Array<CreatePayload<WriteTypes[E]['record']>>> {
+  type T = WriteTypes[E]['record'];
+  const out = new Array<CreatePayload<T>>(inputs.length);
   const bySource = new Map<string, number[]>();
   inputs.forEach((input, i) => bySource.set(input.source, [...(bySource.get(input.source) ?? []), i]));
+  const under = (i: number, errors: UserError[]): CreatePayload<T> =>
+    rejected(errors.map((e) => ({ ...e, field: e.field ? [...root(i), ...e.field] : null })));
 
   await Promise.all(
     [...bySource].map(async ([sourceId, indexes]) => {
@@ -64,101 +43,51 @@ async function createAll<I extends CreateInput, C, T extends AnyRecord>(
         for (const i of indexes) out[i] = under(i, [{ field: ['source'], message: `no source "${sourceId}" is configured`, code: 'NOT_FOUND' }]);
         return;
       }
-      const connector = ctx.sources.require(sourceId, plan.entity, 'CREATE', 'source');
-      const plain: Array<{ index: number; command: C }> = [];
-      const special: Array<{ index: number; command: C }> = [];
+      const connector = ctx.sources.require(sourceId, entity, 'CREATE', 'source');
+      const writes = connector.writes[entity];
+      if (!writes) throw new GatewayError('INTERNAL', `source "${sourceId}" declares creates of ${entity} but has no write path`);
+      const items: Array<{ index: number; item: CreateItem<WriteTypes[E]['command']> }> = [];
       for (const i of indexes) {
-        const input = inputs[i] as I;
+        const input = inputs[i]!;
         const reader = new InputReader(sourceId);
-        const command = plan.read(input, reader);
-        if (reader.errors.length > 0) out[i] = under(i, reader.errors);
-        else (input.dryRun || input.idempotencyKey ? special : plain).push({ index: i, command });
+        const command = read(input, reader);
+        if (reader.errors.length > 0) {
+          out[i] = under(i, reader.errors);
+          continue;
+        }
+        const { idempotencyKey, dryRun, ...rest } = input;
+        const key = idempotencyKey
+          ? // Scoped per principal: one client cannot replay another's answer by guessing its key.
+            { id: `${ctx.principal.id}:${entity}:${sourceId}:${idempotencyKey}`, fingerprint: fingerprintOf(rest) }
+          : undefined;
+        items.push({ index: i, item: { command, dryRun: dryRun === true, ...(key ? { key } : {}) } });
       }
-
-      // Dry runs and keyed creates go one by one: each has its own rules of answer.
-      await mapLimit(special, FALLBACK_CONCURRENCY, async ({ index, command }) => {
-        const input = inputs[index] as I;
-        out[index] = input.dryRun
-          ? await dryRun(connector, plan, command, (e) => under(index, e))
-          : await keyed(ctx, plan, connector, input, command, (e) => under(index, e));
-      });
-
-      if (plain.length === 0) return;
-      const results =
-        mode === 'batch' && plan.batch && supports(connector, plan.entity, 'BATCH_CREATE')
-          ? await plan.batch(connector, plain.map((r) => r.command))
-          : await mapLimit(plain, FALLBACK_CONCURRENCY, (r) => orRejected(() => plan.single(connector, r.command)));
+      const results = await createItems(writes, items.map((x) => x.item), ctx.call, ctx.idempotency);
       results.forEach((result, k) => {
-        const { index } = plain[k]!;
-        out[index] = result instanceof InputRejected ? under(index, result.userErrors) : created(result);
+        const { index } = items[k]!;
+        out[index] = result.kind === 'rejected' ? under(index, result.userErrors) : payloadOf(result);
       });
     }),
   );
-  for (const o of out) if (o.record) ctx.loaders.prime(o.record);
+  for (const p of out) if (p.record) ctx.loaders.prime(p.record);
   return out;
 }
 
-async function dryRun<I, C, T>(
-  connector: Connector,
-  plan: CreatePlan<I, C, T>,
-  command: C,
-  under: (errors: UserError[]) => Outcome<T>,
-): Promise<Outcome<T>> {
-  const planner = plan.plan(connector);
-  if (!planner) {
-    return under([{ field: ['dryRun'], message: `source "${connector.id}" (${connector.vendor}) cannot dry-run creates`, code: 'UNSUPPORTED' }]);
-  }
-  const result = await orRejected(() => planner(command));
-  if (result instanceof InputRejected) return under(result.userErrors);
-  return { record: null, userErrors: [], warnings: result.warnings, plannedRequests: result.requests };
-}
-
-/** A create that runs at most once per (entity, source, key); repeats answer its outcome. */
-async function keyed<I extends CreateInput, C, T>(
-  ctx: GatewayContext,
-  plan: CreatePlan<I, C, T>,
-  connector: Connector,
-  input: I,
-  command: C,
-  under: (errors: UserError[]) => Outcome<T>,
-): Promise<Outcome<T>> {
-  const { idempotencyKey, dryRun: _dry, ...rest } = input;
-  const result = await runIdempotent<Outcome<T>>(
-    ctx.idempotency.store,
-    // Scoped per principal: one client cannot replay another's answer by guessing its key.
-    `${ctx.principal.id}:${plan.entity}:${connector.id}:${idempotencyKey as string}`,
-    fingerprintOf(rest),
-    ctx.idempotency.options,
-    async () => {
-      const r = await orRejected(() => plan.single(connector, command));
-      return r instanceof InputRejected ? under(r.userErrors) : created(r);
-    },
-    // Only a write is remembered: a refused input wrote nothing and may be corrected.
-    (o) => o.record !== null,
-  );
-  if (result.kind === 'conflict') {
-    return under([
-      { field: ['idempotencyKey'], message: 'this idempotencyKey was used with a different input', code: 'CONFLICT' },
-    ]);
-  }
-  return result.outcome;
-}
-
-async function orRejected<R>(run: () => Promise<R>): Promise<R | InputRejected> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof InputRejected) return err;
-    throw err;
+function payloadOf<T>(result: ItemResult<T>): CreatePayload<T> {
+  switch (result.kind) {
+    case 'created':
+      return { record: result.record, failure: null, userErrors: [], warnings: result.warnings, plannedRequests: null };
+    case 'planned':
+      return { record: null, failure: null, userErrors: [], warnings: result.warnings, plannedRequests: result.requests };
+    case 'rejected':
+      return rejected(result.userErrors);
+    case 'failed':
+      return { record: null, failure: result.error, userErrors: [], warnings: [], plannedRequests: null };
   }
 }
 
-function created<T>(result: CreateResult<T>): Outcome<T> {
-  return { record: result.record, userErrors: [], warnings: result.warnings, plannedRequests: null };
-}
-
-function rejected<T>(userErrors: UserError[]): Outcome<T> {
-  return { record: null, userErrors, warnings: [], plannedRequests: null };
+function rejected<T>(userErrors: UserError[]): CreatePayload<T> {
+  return { record: null, failure: null, userErrors, warnings: [], plannedRequests: null };
 }
 
 function checkBatchSize(inputs: readonly unknown[]): void {
@@ -167,62 +96,19 @@ function checkBatchSize(inputs: readonly unknown[]): void {
   }
 }
 
-function payload<K extends string, T>(key: K, o: Outcome<T>) {
-  return { [key]: o.record, userErrors: o.userErrors, warnings: o.warnings, plannedRequests: o.plannedRequests } as {
-    [P in K]: T | null;
-  } & Omit<Outcome<T>, 'record'>;
-}
+const single = (): string[] => ['input'];
+const batch = (i: number): string[] => ['inputs', String(i)];
 
 export const Mutation: MutationResolvers<GatewayContext> = {
-  createContact: async (_p, { input }, ctx) => payload('contact', (await createAll(ctx, [input], contactPlan(ctx), 'single'))[0]!),
-  createAccount: async (_p, { input }, ctx) => payload('account', (await createAll(ctx, [input], accountPlan(ctx), 'single'))[0]!),
-  createOpportunity: async (_p, { input }, ctx) =>
-    payload('opportunity', (await createAll(ctx, [input], opportunityPlan(ctx), 'single'))[0]!),
+  createContact: async (_p, { input }, ctx) => (await createAll(ctx, 'CONTACT', [input], readContact, single))[0]!,
+  createAccount: async (_p, { input }, ctx) => (await createAll(ctx, 'ACCOUNT', [input], readAccount, single))[0]!,
+  createOpportunity: async (_p, { input }, ctx) => (await createAll(ctx, 'OPPORTUNITY', [input], readOpportunity, single))[0]!,
   createContacts: async (_p, { inputs }, ctx) => {
     checkBatchSize(inputs);
-    return (await createAll(ctx, inputs, contactPlan(ctx), 'batch')).map((o) => payload('contact', o));
+    return createAll(ctx, 'CONTACT', inputs, readContact, batch);
   },
   createAccounts: async (_p, { inputs }, ctx) => {
     checkBatchSize(inputs);
-    return (await createAll(ctx, inputs, accountPlan(ctx), 'batch')).map((o) => payload('account', o));
+    return createAll(ctx, 'ACCOUNT', inputs, readAccount, batch);
   },
 };
-
-type ContactCommand = Parameters<Connector['createContact']>[0];
-type AccountCommand = Parameters<Connector['createAccount']>[0];
-type OpportunityCommand = Parameters<Connector['createOpportunity']>[0];
-
-function contactPlan(ctx: GatewayContext) {
-  return {
-    entity: 'CONTACT' as const,
-    read: readContact,
-    single: (c: Connector, cmd: ContactCommand) => c.createContact(cmd, ctx.call),
-    batch: (c: Connector, cmds: ContactCommand[]) => required(c, c.createContacts?.bind(c))(cmds, ctx.call),
-    plan: (c: Connector) => c.planContact && ((cmd: ContactCommand) => c.planContact!(cmd, ctx.call)),
-  };
-}
-
-function accountPlan(ctx: GatewayContext) {
-  return {
-    entity: 'ACCOUNT' as const,
-    read: readAccount,
-    single: (c: Connector, cmd: AccountCommand) => c.createAccount(cmd, ctx.call),
-    batch: (c: Connector, cmds: AccountCommand[]) => required(c, c.createAccounts?.bind(c))(cmds, ctx.call),
-    plan: (c: Connector) => c.planAccount && ((cmd: AccountCommand) => c.planAccount!(cmd, ctx.call)),
-  };
-}
-
-function opportunityPlan(ctx: GatewayContext) {
-  return {
-    entity: 'OPPORTUNITY' as const,
-    read: readOpportunity,
-    single: (c: Connector, cmd: OpportunityCommand) => c.createOpportunity(cmd, ctx.call),
-    plan: (c: Connector) => c.planOpportunity && ((cmd: OpportunityCommand) => c.planOpportunity!(cmd, ctx.call)),
-  };
-}
-
-/** A connector's batch method; declaring BATCH_CREATE without one is a connector bug. */
-function required<F>(connector: Connector, method: F | undefined): F {
-  if (!method) throw new GatewayError('INTERNAL', `source "${connector.id}" declares BATCH_CREATE but has no batch write`);
-  return method;
-}

@@ -2,6 +2,7 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../scalars';
 import { Mutation } from './Mutation';
+import { CreateAccountPayload, CreateContactPayload, CreateOpportunityPayload } from './payloads';
 import { Query } from './Query';
 import {
   Account,
@@ -24,6 +25,9 @@ export const resolvers: Resolvers<GatewayContext> = {
   JSON: JSONScalar,
   Query,
   Mutation,
+  CreateContactPayload,
+  CreateAccountPayload,
+  CreateOpportunityPayload,
   Node,
   Source,
   Contact,
