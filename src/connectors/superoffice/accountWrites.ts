@@ -5,9 +5,9 @@ import type { AccountRecord } from '../../core/records';
 import { defineWrites, type EntityWrites } from '../../core/writes';
 import { CONTACT_FIELDS, streetLines, toSuperOfficeContactCreate } from './bodies';
 import { LIMITS, checkEach, checkLength, given } from './checks';
-import { plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
-import { commitCreate } from './commitCreate';
-import { Countries, Owners, type CreateDeps } from './lookups';
+import type { SuperOfficeClient } from './client';
+import { commitEach, plannedCreate } from './singleCreate';
+import { Countries, Owners, ownerOf, type CreateDeps } from './lookups';
 import { fromSuperOfficeContact } from './map';
 import { superOfficeContactEntity } from './wire';
 
@@ -24,17 +24,10 @@ export function accountWrites(
   return defineWrites({
     requiredOnCreate: ['name'],
     async draft(commands, call) {
+      const countryNames = commands.map((c) => given(c.address?.country));
       const [owners, countries] = await Promise.all([
-        Owners.read(
-          deps,
-          commands.map((c) => c.ownerId),
-          call,
-        ),
-        Countries.read(
-          deps,
-          commands.map((c) => given(c.address?.country)),
-          call,
-        ),
+        Owners.read(deps, call, commands.map(ownerOf)),
+        Countries.read(deps, call, countryNames),
       ]);
       return commands.map((cmd) => {
         const problems = new Problems();
@@ -42,28 +35,17 @@ export function accountWrites(
         const countryId = countries.resolve(given(cmd.address?.country), problems);
         const ownerId = owners.resolve(cmd.ownerId, problems);
         if (problems.any || ownerId === null) return new InputRejected(problems.errors);
-        const request: CreateRequest = {
-          entity: 'Contact',
-          body: toSuperOfficeContactCreate(cmd, { ownerId, countryId }),
-        };
-        return { payload: request, requests: [plannedRequest(request)], warnings: [] };
+        return plannedCreate({
+          request: { entity: 'Contact', body: toSuperOfficeContactCreate(cmd, { ownerId, countryId }) },
+        });
       });
     },
-    async commit([request], call) {
-      return [
-        await commitCreate(
-          client,
-          request!,
-          {
-            schema: superOfficeContactEntity,
-            fields: CONTACT_FIELDS,
-            toRecord: (saved) => fromSuperOfficeContact(source, saved),
-            readBack: async (id, c) => (await deps.reads.getCompanies([String(id)], c))[0] ?? null,
-          },
-          call,
-        ),
-      ];
-    },
+    commit: commitEach(client, () => ({
+      schema: superOfficeContactEntity,
+      fields: CONTACT_FIELDS,
+      toRecord: (saved) => fromSuperOfficeContact(source, saved),
+      readBack: async (id, call) => (await deps.reads.getCompanies([String(id)], call))[0] ?? null,
+    })),
   });
 }
 

@@ -20,6 +20,11 @@ export interface CreateDeps {
  * command without further requests, each problem at the input field it concerns.
  */
 
+/** The owner an input names, if any (for `Owners.read`). */
+export const ownerOf = (cmd: { ownerId?: string }): string | undefined => cmd.ownerId;
+/** The account an input links to, if any (for `Found.companies`). */
+export const accountOf = (cmd: { accountId?: string }): string | undefined => cmd.accountId;
+
 /** Owners to write: a named associate (which must exist) or the default owner. */
 export class Owners {
   private constructor(
@@ -29,7 +34,7 @@ export class Owners {
   ) {}
 
   /** Reads the users only if some command names an owner, the default only if some does not. */
-  static async read(deps: CreateDeps, named: ReadonlyArray<string | undefined>, call: CallContext): Promise<Owners> {
+  static async read(deps: CreateDeps, call: CallContext, named: ReadonlyArray<string | undefined>): Promise<Owners> {
     const [defaultId, users] = await Promise.all([
       named.some((n) => n === undefined) ? deps.reference.defaultOwnerId(call) : null,
       named.some((n) => n !== undefined) ? deps.reference.users(call) : [],
@@ -57,8 +62,8 @@ export class Found<T extends { remoteId: string }> {
 
   static async companies(
     deps: CreateDeps,
-    ids: ReadonlyArray<string | undefined>,
     call: CallContext,
+    ids: ReadonlyArray<string | undefined>,
   ): Promise<Found<AccountRecord>> {
     return new Found(
       await readByIds(ids, (wanted) => deps.reads.getCompanies(wanted, call)),
@@ -67,7 +72,7 @@ export class Found<T extends { remoteId: string }> {
     );
   }
 
-  static async persons(deps: CreateDeps, ids: readonly string[], call: CallContext): Promise<Found<ContactRecord>> {
+  static async persons(deps: CreateDeps, call: CallContext, ids: readonly string[]): Promise<Found<ContactRecord>> {
     return new Found(await readByIds(ids, (wanted) => deps.reads.getPersons(wanted, call)), 'contact', deps.config.id);
   }
 
@@ -97,7 +102,7 @@ async function readByIds<T extends { remoteId: string }>(
 export class Countries {
   private constructor(private readonly list: readonly SuperOfficeMdoItem[]) {}
 
-  static async read(deps: CreateDeps, names: ReadonlyArray<string | undefined>, call: CallContext): Promise<Countries> {
+  static async read(deps: CreateDeps, call: CallContext, names: ReadonlyArray<string | undefined>): Promise<Countries> {
     return new Countries(names.some(Boolean) ? await deps.reference.countries(call) : []);
   }
 

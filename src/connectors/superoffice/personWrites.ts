@@ -5,9 +5,9 @@ import type { ContactRecord } from '../../core/records';
 import { defineWrites, type EntityWrites } from '../../core/writes';
 import { PERSON_FIELDS, toSuperOfficePersonCreate } from './bodies';
 import { LIMITS, checkEach, checkLength, given } from './checks';
-import { plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
-import { commitCreate } from './commitCreate';
-import { Found, Owners, type CreateDeps } from './lookups';
+import type { SuperOfficeClient } from './client';
+import { commitEach, plannedCreate } from './singleCreate';
+import { Found, Owners, accountOf, ownerOf, type CreateDeps } from './lookups';
 import { fromSuperOfficePerson } from './map';
 import { superOfficePersonEntity } from './wire';
 
@@ -26,17 +26,11 @@ export function personWrites(
   return defineWrites({
     requiredOnCreate: ['firstName|lastName'],
     async draft(commands, call) {
+      // A person at a company takes the company's owner: only those without one need an owner.
+      const withoutCompany = commands.filter((c) => !c.accountId);
       const [companies, owners] = await Promise.all([
-        Found.companies(
-          deps,
-          commands.map((c) => c.accountId),
-          call,
-        ),
-        Owners.read(
-          deps,
-          commands.filter((c) => !c.accountId).map((c) => c.ownerId),
-          call,
-        ),
+        Found.companies(deps, call, commands.map(accountOf)),
+        Owners.read(deps, call, withoutCompany.map(ownerOf)),
       ]);
       return commands.map((cmd) => {
         const problems = new Problems();
@@ -52,25 +46,15 @@ export function personWrites(
         }
         if (problems.any) return new InputRejected(problems.errors);
         const body = toSuperOfficePersonCreate(cmd, { accountId: company ? Number(company.remoteId) : null, ownerId });
-        const request: CreateRequest = { entity: 'Person', body };
-        return { payload: request, requests: [plannedRequest(request)], warnings: [] };
+        return plannedCreate({ request: { entity: 'Person', body } });
       });
     },
-    async commit([request], call) {
-      return [
-        await commitCreate(
-          client,
-          request!,
-          {
-            schema: superOfficePersonEntity,
-            fields: PERSON_FIELDS,
-            toRecord: (saved) => fromSuperOfficePerson(source, saved),
-            readBack: async (id, c) => (await deps.reads.getPersons([String(id)], c))[0] ?? null,
-          },
-          call,
-        ),
-      ];
-    },
+    commit: commitEach(client, () => ({
+      schema: superOfficePersonEntity,
+      fields: PERSON_FIELDS,
+      toRecord: (saved) => fromSuperOfficePerson(source, saved),
+      readBack: async (id, call) => (await deps.reads.getPersons([String(id)], call))[0] ?? null,
+    })),
   });
 }
 

@@ -5,9 +5,9 @@ import type { OpportunityRecord } from '../../core/records';
 import { defineWrites, type EntityWrites } from '../../core/writes';
 import { SALE_FIELDS, toSuperOfficeSaleCreate } from './bodies';
 import { LIMITS, checkLength } from './checks';
-import { plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
-import { commitCreate } from './commitCreate';
-import { Found, Owners, type CreateDeps } from './lookups';
+import type { CreateRequest, SuperOfficeClient } from './client';
+import { commitEach, plannedCreate } from './singleCreate';
+import { Found, Owners, accountOf, ownerOf, type CreateDeps } from './lookups';
 import { fromSuperOfficeSale, type SaleLookups } from './map';
 import { resolveSalePerson, unlinkedWarning } from './salePerson';
 import { readSaleReference, resolveSaleTarget } from './saleTarget';
@@ -33,23 +33,12 @@ export function saleWrites(
   return defineWrites<CreateOpportunityCommand, OpportunityRecord, SalePayload>({
     requiredOnCreate: ['name', 'closingDate', 'value'],
     async draft(commands, call) {
+      const contactIds = commands.flatMap((c) => c.contactIds);
       const [ref, owners, companies, persons] = await Promise.all([
         readSaleReference(commands, deps.reference, call),
-        Owners.read(
-          deps,
-          commands.map((c) => c.ownerId),
-          call,
-        ),
-        Found.companies(
-          deps,
-          commands.map((c) => c.accountId),
-          call,
-        ),
-        Found.persons(
-          deps,
-          commands.flatMap((c) => c.contactIds),
-          call,
-        ),
+        Owners.read(deps, call, commands.map(ownerOf)),
+        Found.companies(deps, call, commands.map(accountOf)),
+        Found.persons(deps, call, contactIds),
       ]);
       const stages = new Map(ref.pipelines.flatMap((p) => p.stages).map((s) => [s.remoteId, s]));
       const lookups: SaleLookups = {
@@ -84,29 +73,14 @@ export function saleWrites(
           personId: person.primary ? Number(person.primary.remoteId) : null,
           description: cmd.description,
         });
-        const request: CreateRequest = { entity: 'Sale', body };
-        return {
-          payload: { request, lookups },
-          requests: [plannedRequest(request)],
-          warnings: unlinkedWarning(person),
-        };
+        return plannedCreate({ request: { entity: 'Sale', body }, lookups }, unlinkedWarning(person));
       });
     },
-    async commit([payload], call) {
-      const { request, lookups } = payload!;
-      return [
-        await commitCreate(
-          client,
-          request,
-          {
-            schema: superOfficeSaleEntity,
-            fields: SALE_FIELDS,
-            toRecord: (saved) => fromSuperOfficeSale(source, saved, lookups),
-            readBack: async (id, c) => (await deps.reads.getSales([String(id)], c))[0] ?? null,
-          },
-          call,
-        ),
-      ];
-    },
+    commit: commitEach(client, ({ lookups }: SalePayload) => ({
+      schema: superOfficeSaleEntity,
+      fields: SALE_FIELDS,
+      toRecord: (saved) => fromSuperOfficeSale(source, saved, lookups),
+      readBack: async (id, call) => (await deps.reads.getSales([String(id)], call))[0] ?? null,
+    })),
   });
 }

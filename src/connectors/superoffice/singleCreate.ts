@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { CallContext } from '../../core/call';
 import { GatewayError } from '../../core/errors';
-import type { Committed } from '../../core/writes';
-import { ID_PROPERTY, type CreateRequest, type SuperOfficeClient } from './client';
+import type { Committed, DraftOf } from '../../core/writes';
+import { ID_PROPERTY, plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
 import type { FieldMap } from './errors';
 
 /** How one entity's save is read: its answer's shape, its fields, its record, its read-back by id. */
@@ -15,13 +15,32 @@ export interface SaveReading<W, R> {
   readBack(id: number, call: CallContext): Promise<R | null>;
 }
 
+/*
+ * Every SuperOffice create is one POST and SuperOffice has no batch write: a draft plans that
+ * POST, a commit sends it and reads its answer. The payload carries the POST and whatever
+ * reading the answer needs.
+ */
+
+/** The draft of a create that is the one POST `request`. */
+export function plannedCreate<P extends { request: CreateRequest }>(payload: P, warnings: string[] = []): DraftOf<P> {
+  return { payload, requests: [plannedRequest(payload.request)], warnings };
+}
+
+/** The commit of such drafts: each payload's POST, its answer read as `readingOf(payload)` says. */
+export function commitEach<P extends { request: CreateRequest }, W, R>(
+  client: SuperOfficeClient,
+  readingOf: (payload: P) => SaveReading<W, R>,
+): (payloads: readonly P[], call: CallContext) => Promise<Array<Committed<R>>> {
+  return (payloads, call) => Promise.all(payloads.map((p) => commitCreate(client, p.request, readingOf(p), call)));
+}
+
 /**
  * Sends one planned create and answers its outcome. SuperOffice answers a save with the saved
  * entity, so nothing is read back — except when that answer cannot be read: the record then
  * exists, so it is read back by the id the answer names, and if that fails too it is answered
  * as sent plus its id, with a warning. A confirmed save is never answered as an error.
  */
-export async function commitCreate<W, R>(
+async function commitCreate<W, R>(
   client: SuperOfficeClient,
   request: CreateRequest,
   reading: SaveReading<W, R>,
