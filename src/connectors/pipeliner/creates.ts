@@ -10,17 +10,36 @@ import type { CreatePayload, OpportunityPayload, PipelinerDrafts } from './draft
 import type { FieldMap } from './errors';
 import { fromPipelinerAccount, fromPipelinerContact, fromSentAccount, fromSentContact } from './map';
 import type { PipelinerReads } from './reads';
-import { pipelinerAccount, pipelinerContact, pipelinerOpportunity } from './wire';
+import { pipelinerAccount, pipelinerContact, pipelinerOpportunity, type PipelinerAccount, type PipelinerContact } from './wire';
 
 /** How one entity with a batch write is created and read back. */
 interface BatchEntity<W extends { id: string }, T> {
   plural: 'Contacts' | 'Accounts';
   schema: z.ZodType<W>;
   fields: FieldMap;
-  fromWire: (row: W) => T;
-  fromSent: (id: string, body: Record<string, unknown>) => T;
-  byId: (ids: string[], call: CallContext) => Promise<Array<T | null>>;
+  fromWire: (source: string, row: W) => T;
+  /** The record as Pipeliner stores what was sent, for one that cannot be read back. */
+  fromSent: (source: string, id: string, body: Record<string, unknown>) => T;
+  byId: (reads: PipelinerReads, ids: string[], concurrency: number, call: CallContext) => Promise<Array<T | null>>;
 }
+
+const CONTACTS: BatchEntity<PipelinerContact, ContactRecord> = {
+  plural: 'Contacts',
+  schema: pipelinerContact,
+  fields: CONTACT_FIELDS,
+  fromWire: fromPipelinerContact,
+  fromSent: fromSentContact,
+  byId: (reads, ids, concurrency, call) => reads.getContacts(ids, concurrency, call),
+};
+
+const ACCOUNTS: BatchEntity<PipelinerAccount, AccountRecord> = {
+  plural: 'Accounts',
+  schema: pipelinerAccount,
+  fields: ACCOUNT_FIELDS,
+  fromWire: fromPipelinerAccount,
+  fromSent: fromSentAccount,
+  byId: (reads, ids, concurrency, call) => reads.getAccounts(ids, concurrency, call),
+};
 
 /**
  * Pipeliner's create paths. Contacts and accounts go through `batch-modify` with partial
@@ -34,37 +53,19 @@ export function pipelinerWrites(
   reads: PipelinerReads,
   drafts: PipelinerDrafts,
 ): WritesTable {
-  const source = config.id;
-  const n = config.options.readConcurrency;
-  const commits = new PipelinerCommits(client, reads);
-  const contacts: BatchEntity<z.infer<typeof pipelinerContact>, ContactRecord> = {
-    plural: 'Contacts',
-    schema: pipelinerContact,
-    fields: CONTACT_FIELDS,
-    fromWire: (row) => fromPipelinerContact(source, row),
-    fromSent: (id, body) => fromSentContact(source, id, body),
-    byId: (ids, call) => reads.getContacts(ids, n, call),
-  };
-  const accounts: BatchEntity<z.infer<typeof pipelinerAccount>, AccountRecord> = {
-    plural: 'Accounts',
-    schema: pipelinerAccount,
-    fields: ACCOUNT_FIELDS,
-    fromWire: (row) => fromPipelinerAccount(source, row),
-    fromSent: (id, body) => fromSentAccount(source, id, body),
-    byId: (ids, call) => reads.getAccounts(ids, n, call),
-  };
+  const commits = new PipelinerCommits(config, client, reads);
   return {
     CONTACT: defineWrites({
       requiredOnCreate: ['firstName|lastName'],
       batchSize: PIPELINER_MAX_PAGE,
       draft: (cmds, call) => drafts.contacts(cmds, call),
-      commit: (payloads, call) => commits.batch(contacts, payloads, call),
+      commit: (payloads, call) => commits.batch(CONTACTS, payloads, call),
     }),
     ACCOUNT: defineWrites({
       requiredOnCreate: ['name'],
       batchSize: PIPELINER_MAX_PAGE,
       draft: (cmds, call) => drafts.accounts(cmds, call),
-      commit: (payloads, call) => commits.batch(accounts, payloads, call),
+      commit: (payloads, call) => commits.batch(ACCOUNTS, payloads, call),
     }),
     OPPORTUNITY: defineWrites({
       requiredOnCreate: ['name', 'closingDate', 'value'],
@@ -76,6 +77,7 @@ export function pipelinerWrites(
 
 class PipelinerCommits {
   constructor(
+    private readonly config: PipelinerSourceConfig,
     private readonly client: PipelinerClient,
     private readonly reads: PipelinerReads,
   ) {}
@@ -93,7 +95,7 @@ class PipelinerCommits {
   ): Promise<Array<Committed<T>>> {
     if (payloads.length === 1) {
       const created = await this.client.create(entity.plural, entity.schema, payloads[0]!.body, entity.fields, call);
-      return [{ record: entity.fromWire(created), warnings: [] }];
+      return [{ record: entity.fromWire(this.config.id, created), warnings: [] }];
     }
     const bodies = payloads.map((p) => p.body);
     const answers = await this.client.batchCreate(entity.plural, bodies, entity.fields, call);
@@ -104,7 +106,7 @@ class PipelinerCommits {
       const record = stored.get(answer.id);
       if (record) return { record, warnings: [] };
       const why = `Pipeliner created ${answer.id} but it could not be read back; the record shows what was sent`;
-      return { record: entity.fromSent(answer.id, bodies[i]!), warnings: [why] };
+      return { record: entity.fromSent(this.config.id, answer.id, bodies[i]!), warnings: [why] };
     });
   }
 
@@ -130,7 +132,10 @@ class PipelinerCommits {
   private async readBack<W extends { id: string }, T>(entity: BatchEntity<W, T>, ids: string[], call: CallContext): Promise<Map<string, T>> {
     if (ids.length === 0) return new Map();
     try {
-      const rows = await this.reads.newest(entity.plural, entity.schema, ids, entity.fromWire, (missing) => entity.byId(missing, call), call);
+      const { id: source, options } = this.config;
+      const fromWire = (row: W): T => entity.fromWire(source, row);
+      const byId = (missing: string[]): Promise<Array<T | null>> => entity.byId(this.reads, missing, options.readConcurrency, call);
+      const rows = await this.reads.newest(entity.plural, entity.schema, ids, fromWire, byId, call);
       return new Map(ids.flatMap((id, i) => (rows[i] ? [[id, rows[i]] as const] : [])));
     } catch {
       return new Map();

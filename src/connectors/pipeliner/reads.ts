@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { CallContext } from '../../core/call';
-import type { AccountFilter, ContactFilter, ListArgs, OpportunityFilter, Page } from '../../core/connector';
-import { GatewayError } from '../../core/errors';
+import type { AccountFilter, ContactFilter, ListArgs, OpportunityFilter, Page, PagedEntity } from '../../core/connector';
+import type { GatewayError } from '../../core/errors';
+import { unsupported } from '../../core/sources';
 import { mapLimit } from '../../core/mapLimit';
 import type { AccountRecord, AnyRecord, ContactRecord, OpportunityRecord, StageRecord } from '../../core/records';
 import type { FilterOp, PipelinerClient, PipelinerPage } from './client';
@@ -82,7 +83,7 @@ export class PipelinerReads {
     const expand = contactExpand(args.include);
     if (filter.accountId) {
       if (filter.email || filter.name || filter.updatedSince) {
-        throw this.unsupported('cannot combine accountId with other contact filters');
+        throw this.unsupported('CONTACT', 'cannot combine accountId with other contact filters');
       }
       const page = await this.client.list(
         'ContactAccountRelations',
@@ -140,10 +141,10 @@ export class PipelinerReads {
   async listOpportunities(args: ListArgs<OpportunityFilter>, call: CallContext): Promise<Page<OpportunityRecord>> {
     const { filter } = args;
     const expand = opportunityExpand(args.include);
-    if (filter.status === 'STALLED') throw this.unsupported('has no stalled status (only Open, Won, Lost)');
+    if (filter.status === 'STALLED') throw this.unsupported('OPPORTUNITY', 'Pipeliner has no stalled status (only Open, Won, Lost)');
     if (filter.accountId) {
       if (filter.status || filter.stageId || filter.pipelineId || filter.updatedSince) {
-        throw this.unsupported('cannot combine accountId with other opportunity filters');
+        throw this.unsupported('OPPORTUNITY', 'cannot combine accountId with other opportunity filters');
       }
       const [page, lookups] = await Promise.all([
         this.client.list(
@@ -266,11 +267,8 @@ export class PipelinerReads {
     };
   }
 
-  private unsupported(why: string): GatewayError {
-    return new GatewayError('UNSUPPORTED_BY_SOURCE', `Source "${this.source}" (PIPELINER) ${why}`, {
-      source: this.source,
-      vendor: 'PIPELINER',
-    });
+  private unsupported(entity: PagedEntity, why: string): GatewayError {
+    return unsupported({ id: this.source, vendor: 'PIPELINER' }, entity, 'LIST', why);
   }
 }
 
