@@ -35,28 +35,24 @@ export function toCin7AccountCreate(cmd: CreateAccountCommand, type: string, sal
 
 /** A record for a contact without account: a private individual, no company (vendor notes §2, §4). */
 export function toCin7PersonCreate(cmd: CreateContactCommand, type: string, salesPersonId: number | null): Body {
-  return withoutEmpty({
-    type,
-    firstName: t(cmd.firstName),
-    lastName: t(cmd.lastName),
-    jobTitle: t(cmd.jobTitle),
-    email: cmd.emails[0],
-    phone: t(cmd.phones[0]),
-    mobile: t(cmd.phones[1]),
-    salesPersonId: salesPersonId ?? undefined,
-  });
+  return withoutEmpty({ type, ...personFields(cmd), salesPersonId: salesPersonId ?? undefined });
 }
 
 /** A new `secondaryContacts` item (no `id`: the vendor gives it one). */
 export function toCin7SecondaryContact(cmd: CreateContactCommand): Body {
-  return withoutEmpty({
+  return withoutEmpty(personFields(cmd));
+}
+
+/** A person's fields, as a record's own person and a secondary contact both have them. */
+function personFields(cmd: CreateContactCommand): Body {
+  return {
     firstName: t(cmd.firstName),
     lastName: t(cmd.lastName),
     jobTitle: t(cmd.jobTitle),
     email: cmd.emails[0],
     phone: t(cmd.phones[0]),
     mobile: t(cmd.phones[1]),
-  });
+  };
 }
 
 const SECONDARY_KEYS = ['id', 'company', 'firstName', 'lastName', 'jobTitle', 'email', 'mobile', 'phone'] as const;

@@ -18,17 +18,6 @@ export const ACCOUNT_FIELDS: FieldMap = {
   salespersonid: ['ownerId'],
 };
 
-/** Fields of a record written for a contact without account (the record's person side). */
-export const PERSON_FIELDS: FieldMap = {
-  firstname: ['firstName'],
-  lastname: ['lastName'],
-  jobtitle: ['jobTitle'],
-  email: ['emails', '0'],
-  phone: ['phones', '0'],
-  mobile: ['phones', '1'],
-  salespersonid: ['ownerId'],
-};
-
 /** Fields of a secondary contact item. */
 export const SECONDARY_FIELDS: FieldMap = {
   firstname: ['firstName'],
@@ -38,6 +27,9 @@ export const SECONDARY_FIELDS: FieldMap = {
   phone: ['phones', '0'],
   mobile: ['phones', '1'],
 };
+
+/** Fields of a record written for a contact without account (the record's person side). */
+export const PERSON_FIELDS: FieldMap = { ...SECONDARY_FIELDS, salespersonid: ['ownerId'] };
 
 /**
  * A whole-request failure the HTTP client left to us (400, 404, 405, 415 …; 401/403/429/5xx
