@@ -165,6 +165,8 @@ export interface Connector {
 
   /** How each entity is created here (drafts, commits); an entity left out cannot be. */
   readonly writes: WritesTable;
+  /** Why the vendor lacks an entity it does not declare (shown in UNSUPPORTED_BY_SOURCE). */
+  readonly lacks?: Partial<Record<Entity, string>>;
 
   /** Releases pools and timers. */
   close(): Promise<void>;

@@ -37,6 +37,8 @@ export interface ConnectorDeclaration {
   /** The filters the vendor applies, per paged entity it lists. */
   filters: { [E in PagedEntity]?: ReadonlyArray<keyof FilterOf[E] & string> };
   writes: WritesTable;
+  /** Why the vendor lacks an entity it does not declare, for the UNSUPPORTED_BY_SOURCE message. */
+  lacks?: Partial<Record<Entity, string>>;
   close(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export function defineConnector(d: ConnectorDeclaration): Connector {
     const writes = d.writes[entity as keyof WritesTable];
     return [{ entity, operations, filters: [...filters], requiredOnCreate: [...(writes?.requiredOnCreate ?? [])] }];
   });
-  const source = { id: d.id, vendor: d.vendor };
+  const source = { id: d.id, vendor: d.vendor, ...(d.lacks ? { lacks: d.lacks } : {}) };
 
   return {
     id: d.id,
@@ -72,6 +74,7 @@ export function defineConnector(d: ConnectorDeclaration): Connector {
     ...(d.limits.idsPerRead !== undefined ? { idsPerRead: d.limits.idsPerRead } : {}),
     ...(d.embeds ? { embeds: d.embeds } : {}),
     writes: d.writes,
+    ...(d.lacks ? { lacks: d.lacks } : {}),
     async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext) {
       const get = d.reads.get[entity];
       if (get) return get(ids, call);

@@ -59,11 +59,12 @@ const OPERATION_WORDS: Record<Operation, string> = {
 
 /** The typed answer for anything a source does not declare. */
 export function unsupported(
-  c: { readonly id: string; readonly vendor: Vendor },
+  c: { readonly id: string; readonly vendor: Vendor; readonly lacks?: Partial<Record<Entity, string>> },
   entity: Entity,
   operation: Operation,
-  why?: string,
+  reason?: string,
 ): GatewayError {
+  const why = reason ?? c.lacks?.[entity];
   const what = `${entity.toLowerCase()}s`;
   return new GatewayError(
     'UNSUPPORTED_BY_SOURCE',

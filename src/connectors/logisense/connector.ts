@@ -50,6 +50,11 @@ export function logiSenseConnector(
     // No contact `updatedSince` (v6 contacts carry no dates) and no account `email` (none in v6).
     filters: { CONTACT: ['email', 'name', 'accountId'], ACCOUNT: ['name', 'updatedSince'] },
     writes: logiSenseWrites(config, client, reference),
+    lacks: {
+      OPPORTUNITY: 'LogiSense relies on Salesforce for opportunities',
+      PIPELINE: 'LogiSense has no opportunity stages',
+      USER: 'LogiSense has no users that own records',
+    },
     close: () => client.close(),
   });
 }
