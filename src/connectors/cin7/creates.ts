@@ -67,11 +67,14 @@ export class Cin7Commits {
     // later (a later chunk's write empties the operation's record cache).
     for (const stored of back.values()) if (stored) call.prime?.(fromCin7Account(this.config.id, stored));
     for (const p of posted) {
-      const stored = back.get(p.id) ?? null;
-      const person = (stored && fromCin7MainPerson(this.config.id, stored)) ?? fromCin7MainPerson(this.config.id, asSent(p));
+      const stored = back.get(p.id);
+      const person = stored ? fromCin7MainPerson(this.config.id, stored) : null;
+      const sent = person ? null : fromCin7MainPerson(this.config.id, asSent(p));
       out[p.index] = person
-        ? { record: person, warnings: stored ? [] : [notReadBack(p.id)] }
-        : writeOutcomeUnknown(this.config.id, `created record ${p.id} without a person`);
+        ? { record: person, warnings: [] }
+        : sent
+          ? { record: sent, warnings: [notReadBack(p.id)] }
+          : writeOutcomeUnknown(this.config.id, `created record ${p.id} without a person`);
     }
     for (const a of appended) this.identifyAdded(a.group, a.before, back.get(a.group.record.id) ?? null, out);
     return out;
