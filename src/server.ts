@@ -33,6 +33,8 @@ import { createPlayground } from './playground';
 import { exampleOperations } from './playground/examples';
 import type { ExampleOperation } from './playground/types';
 import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
+import { GatewayResources } from './core/resources';
+import { KeyedWrites } from './core/write';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
 import { createTelemetry, logVendorCall, operationTracePlugin, type TelemetryOptions } from './telemetry';
@@ -88,22 +90,26 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const telemetry = createTelemetry(server.telemetry, options.telemetry);
   const states = new SourceStates(options.connectors?.map((c) => c.id) ?? config.sources.map((s) => s.id));
+  const resources = new GatewayResources();
   const sources = new SourceRegistry(
     options.connectors ??
       config.sources.map((s) =>
-        createConnector(s, (event) => {
-          metrics.observeVendorCall(event);
-          states.observe(event);
-          logVendorCall(logger, event);
-        }),
+        createConnector(
+          s,
+          (event) => {
+            metrics.observeVendorCall(event);
+            states.observe(event);
+            logVendorCall(logger, event);
+          },
+          resources,
+        ),
       ),
   );
-  const idempotency = {
-    store: config.idempotency.redisUrl
-      ? new RedisIdempotencyStore(config.idempotency.redisUrl)
-      : new MemoryIdempotencyStore(),
-    options: { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: 120_000, waitMs: 60_000 },
-  };
+  const idempotency = new KeyedWrites(
+    config.idempotency.redisUrl ? new RedisIdempotencyStore(config.idempotency.redisUrl) : new MemoryIdempotencyStore(),
+    // A create lasts at most one operation; a claim older than that did not finish.
+    { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: config.server.limits.operationTimeoutMs + 30_000, waitMs: 60_000 },
+  );
   const views = new SourceViews(sources);
   const authenticator = new Authenticator(config.auth);
   const rateLimits = new PrincipalRateLimits({
@@ -345,7 +351,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       o.closeAllConnections();
       await new Promise<void>((resolve) => o.close(() => resolve()));
     }
-    await idempotency.store.close();
+    await resources.close();
+    await idempotency.close();
   };
 
   return {

@@ -1,6 +1,6 @@
 import { authSchema } from '../../src/config/authSchema';
 import { serverSchema } from '../../src/config/schema';
-import { PipelinerConnector, pipelinerSourceSchema } from '../../src/connectors/pipeliner';
+import { pipelinerConnector, pipelinerSourceSchema } from '../../src/connectors/pipeliner';
 import { createGateway, type Gateway } from '../../src/server';
 import { createPipelinerSimulator, type PipelinerSimulator } from '../../src/simulators/pipeliner';
 import { captureLogger } from './harness';
@@ -27,7 +27,7 @@ describe('x-request-id over HTTP', () => {
       config: { server: serverSchema.parse({ logLevel: 'info' }), idempotency: { ttlSeconds: 60 }, auth: authSchema.parse({ mode: 'none' }), redis: { keyPrefix: 'crmgraph:' }, sources: [] },
       logger,
       connectors: [
-        new PipelinerConnector(
+        pipelinerConnector(
           pipelinerSourceSchema.parse({ id: 'pipeliner', vendor: 'pipeliner', baseUrl: base, spaceId: sim.spaceId, credentials: sim.credentials }),
         ),
       ],
