@@ -1,5 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ScriptQueue, type Scripted } from './ScriptQueue';
+import { requestMatches } from './requestMatch';
+import { Waits } from './Waits';
 
 /** A request as a vendor simulator's router sees it. */
 export interface SimRequest {
@@ -23,29 +26,34 @@ export interface SimResponse {
 
 export type SimHandler = (req: SimRequest) => SimResponse | Promise<SimResponse>;
 
-/** A scripted fault: answered instead of the router, optionally only for matching requests. */
-export interface Fault {
+/**
+ * A scripted fault: answered instead of the vendor logic, so nothing is written for it — a
+ * 5xx, a 429 with Retry-After, a hung vendor. Optionally only for matching requests and from
+ * the `nth` matching one on.
+ */
+export interface Fault extends Scripted {
   status: number;
   body?: unknown;
   text?: string;
   headers?: Record<string, string>;
   /** Delay before answering; a delay beyond the client's timeout simulates a hung vendor. */
   delayMs?: number;
-  match?: { method?: string; pathIncludes?: string };
 }
 
 /**
  * Something that happens after the vendor logic has run — the write is committed — and before
  * the answer leaves: a late answer (beyond the client's timeout: "committed, outcome unknown"),
- * a failure status instead of the real answer, or a test's own step (cutting a connection).
+ * a failure status instead of the real answer, an answer in another shape, or a test's own
+ * step (cutting a connection). In that order: `run`, the delay, then the answer's replacement.
  */
-export interface Aftermath {
-  match?: { method?: string; pathIncludes?: string };
+export interface Aftermath extends Scripted {
+  run?: () => void | Promise<void>;
   delayMs?: number;
-  /** Answer this status (and body) instead of what the vendor logic answered. */
+  /** Answer this status (and body, default a generic error) instead of what the vendor logic answered. */
   status?: number;
   body?: unknown;
-  run?: () => void | Promise<void>;
+  /** Answer what this makes of the committed answer (a proxy mangling it, a shape the client does not know). */
+  answer?: (committed: SimResponse) => SimResponse;
 }
 
 /** One line of the request log. Credentials are never recorded. */
@@ -71,8 +79,10 @@ const SECRET_HEADERS = new Set(['authorization', 'sotoken', 'so-apptoken', 'api-
 
 /**
  * The HTTP shell shared by every vendor simulator: a real server on a local port with a
- * request log, a latency switch, one-shot scripted faults (`failNext`) and a standing outage
- * (`setOutage`). The vendor's wire format lives entirely in the handler it is given.
+ * request log, a latency switch, scripted faults (`failNext`: answered instead of the vendor),
+ * scripted aftermaths (`afterNext`: the vendor commits, then the answer is late or other) and
+ * a standing outage (`setOutage`). The vendor's wire format lives entirely in the handler it
+ * is given; every fault a vendor test needs is scripted here (see README.md).
  */
 export class SimulatorServer {
   /** The last `logLimit` requests, oldest first. */
@@ -86,8 +96,9 @@ export class SimulatorServer {
   droppedFromLog = 0;
   /** Added to every answer, faults included. */
   latencyMs = 0;
-  private readonly queued: { fault: Fault; times: number }[] = [];
-  private readonly aftermaths: { aftermath: Aftermath; times: number }[] = [];
+  private readonly faults = new ScriptQueue<Fault>();
+  private readonly aftermaths = new ScriptQueue<Aftermath>();
+  private readonly waits = new Waits();
   private outage: Fault | null = null;
   private server: Server | null = null;
   private baseUrl = '';
@@ -126,7 +137,9 @@ export class SimulatorServer {
     return this.baseUrl;
   }
 
+  /** Stops serving; late answers still waiting are released (to connections already closed). */
   async close(): Promise<void> {
+    this.waits.releaseAll();
     const server = this.server;
     this.server = null;
     if (!server) return;
@@ -134,14 +147,20 @@ export class SimulatorServer {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  /** Answers the next `times` matching requests with `fault` instead of the vendor logic. */
+  /**
+   * Answers `times` matching requests with `fault` instead of the vendor logic, starting with
+   * the `fault.nth` one from now (default the next).
+   */
   failNext(fault: Fault, times = 1): void {
-    this.queued.push({ fault, times });
+    this.faults.add(fault, times);
   }
 
-  /** For the next `times` matching requests: run the vendor logic, then `aftermath`. */
+  /**
+   * For `times` matching requests, starting with the `aftermath.nth` one from now: run the
+   * vendor logic (the write commits), then `aftermath`.
+   */
   afterNext(aftermath: Aftermath, times = 1): void {
-    this.aftermaths.push({ aftermath, times });
+    this.aftermaths.add(aftermath, times);
   }
 
   /** Answers every request with `fault` until called with null (an outage, a 5xx switch). */
@@ -149,9 +168,15 @@ export class SimulatorServer {
     this.outage = fault;
   }
 
-  /** How many scripted one-shot faults have not been consumed yet. */
+  /** Requests that scripted faults and aftermaths will still apply to; 0 when all were used. */
   pendingFaults(): number {
-    return this.queued.reduce((n, q) => n + q.times, 0);
+    return this.faults.pending() + this.aftermaths.pending();
+  }
+
+  /** Drops every scripted fault and aftermath not used yet (the outage stays). */
+  clearFaults(): void {
+    this.faults.clear();
+    this.aftermaths.clear();
   }
 
   clearLog(): void {
@@ -176,23 +201,15 @@ export class SimulatorServer {
     }
   }
 
-  private takeFault(method: string, path: string): Fault | null {
-    if (this.outage && matches(this.outage, method, path)) return this.outage;
-    const i = this.queued.findIndex((q) => matches(q.fault, method, path));
-    if (i < 0) return null;
-    const q = this.queued[i]!;
-    q.times -= 1;
-    if (q.times <= 0) this.queued.splice(i, 1);
-    return q.fault;
-  }
-
-  private takeAftermath(method: string, path: string): Aftermath | null {
-    const i = this.aftermaths.findIndex((a) => matches(a.aftermath, method, path));
-    if (i < 0) return null;
-    const a = this.aftermaths[i]!;
-    a.times -= 1;
-    if (a.times <= 0) this.aftermaths.splice(i, 1);
-    return a.aftermath;
+  /** The outage or the scripted fault that answers this request, and the aftermath that follows its vendor logic. */
+  private scriptsFor(method: string, path: string): { fault: Fault | null; after: Aftermath | null } {
+    if (this.outage && requestMatches(this.outage.match, method, path)) {
+      return { fault: this.outage, after: null };
+    }
+    const fault = this.faults.take(method, path);
+    // The request counts toward every aftermath's nth, even when a fault answers it instead.
+    const after = this.aftermaths.take(method, path, fault === null);
+    return { fault, after };
   }
 
   private async dispatch(
@@ -214,13 +231,13 @@ export class SimulatorServer {
     };
     this.record(entry);
     let answer: SimResponse;
-    const fault = this.takeFault(method, url.pathname);
+    const { fault, after } = this.scriptsFor(method, url.pathname);
     try {
       if (fault) {
-        await sleep(this.latencyMs + (fault.delayMs ?? 0));
+        await this.waits.sleep(this.latencyMs + (fault.delayMs ?? 0));
         answer = fault;
       } else {
-        if (this.latencyMs > 0) await sleep(this.latencyMs);
+        await this.waits.sleep(this.latencyMs);
         answer = await this.handler({
           method,
           path: url.pathname,
@@ -229,12 +246,7 @@ export class SimulatorServer {
           rawBody,
           origin,
         });
-        const after = this.takeAftermath(method, url.pathname);
-        if (after) {
-          await after.run?.();
-          await sleep(after.delayMs ?? 0);
-          if (after.status !== undefined) answer = { status: after.status, body: after.body ?? { error: 'simulated failure after commit' } };
-        }
+        if (after) answer = await this.applyAftermath(after, answer);
       }
     } catch (err) {
       answer = { status: 500, text: `simulator ${this.name} failed: ${String(err)}` };
@@ -249,6 +261,14 @@ export class SimulatorServer {
       ...answer.headers,
     });
     res.end(out);
+  }
+
+  private async applyAftermath(after: Aftermath, committed: SimResponse): Promise<SimResponse> {
+    await after.run?.();
+    await this.waits.sleep(after.delayMs ?? 0);
+    if (after.answer) return after.answer(committed);
+    if (after.status === undefined) return committed;
+    return { status: after.status, body: after.body ?? { error: 'simulated failure after commit' } };
   }
 }
 
@@ -281,14 +301,6 @@ function redactBody(body: unknown, contentType: string | undefined): unknown {
   return body;
 }
 
-function matches(fault: Pick<Fault, 'match'>, method: string, path: string): boolean {
-  const m = fault.match;
-  if (!m) return true;
-  if (m.method && m.method !== method) return false;
-  if (m.pathIncludes && !path.includes(m.pathIncludes)) return false;
-  return true;
-}
-
 function parseMaybeJson(raw: string): unknown {
   if (!raw) return undefined;
   try {
@@ -296,9 +308,4 @@ function parseMaybeJson(raw: string): unknown {
   } catch {
     return raw;
   }
-}
-
-/** Unref'd: a scripted hang must not keep the process alive after the server closed. */
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((r) => setTimeout(r, ms).unref()) : Promise.resolve();
 }

@@ -1,3 +1,12 @@
 export { DEFAULT_LOG_LIMIT, SimulatorServer, redactHeaders } from './SimulatorServer';
-export type { SimRequest, SimResponse, SimHandler, Fault, LoggedRequest, SimulatorServerOptions } from './SimulatorServer';
+export type {
+  Aftermath,
+  Fault,
+  LoggedRequest,
+  SimHandler,
+  SimRequest,
+  SimResponse,
+  SimulatorServerOptions,
+} from './SimulatorServer';
+export type { RequestMatch } from './requestMatch';
 export { SeededRandom } from './SeededRandom';
