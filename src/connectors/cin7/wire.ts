@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalFlag, optionalNumber, text, texts } from '../kit/wireFields';
 
 /*
  * Cin7 Omni API v1 wire shapes, as far as crmgraph reads them (vendor notes §1, §2, §4; field
@@ -24,21 +25,21 @@ function camelKeys(value: unknown): unknown {
 
 const tolerant = <T extends z.ZodType>(schema: T) => z.preprocess(camelKeys, schema);
 
-const text = z.string().nullish();
 const int = z.number().int().nullish();
-const num = z.number().nullish();
+
+/** Every record's `createdDate` and `modifiedDate`. */
+const stamps = texts('createdDate', 'modifiedDate');
+
+/** The person fields a record, a secondary contact and a user all carry. */
+const person = texts('firstName', 'lastName', 'jobTitle', 'email');
 
 /** An item of `secondaryContacts` (SubContact: company 150, the rest 50). */
 export const cin7OmniSecondaryContact = tolerant(
   z.looseObject({
     id: z.number().int(),
     company: text,
-    firstName: text,
-    lastName: text,
-    jobTitle: text,
-    email: text,
-    mobile: text,
-    phone: text,
+    ...person,
+    ...texts('mobile', 'phone'),
   }),
 );
 export type Cin7OmniSecondaryContact = z.infer<typeof cin7OmniSecondaryContact>;
@@ -47,25 +48,12 @@ export type Cin7OmniSecondaryContact = z.infer<typeof cin7OmniSecondaryContact>;
 export const cin7OmniContact = tolerant(
   z.looseObject({
     id: z.number().int(),
-    createdDate: text,
-    modifiedDate: text,
-    isActive: z.boolean().nullish(),
-    type: text,
-    company: text,
-    firstName: text,
-    lastName: text,
-    jobTitle: text,
-    email: text,
-    website: text,
-    phone: text,
-    fax: text,
-    mobile: text,
-    address1: text,
-    address2: text,
-    city: text,
-    state: text,
-    postCode: text,
-    country: text,
+    ...stamps,
+    isActive: optionalFlag,
+    ...texts('type', 'company'),
+    ...person,
+    ...texts('website', 'phone', 'fax', 'mobile'),
+    ...texts('address1', 'address2', 'city', 'state', 'postCode', 'country'),
     salesPersonId: int,
     billingId: int,
     secondaryContacts: z.array(cin7OmniSecondaryContact).nullish(),
@@ -77,11 +65,8 @@ export type Cin7OmniContact = z.infer<typeof cin7OmniContact>;
 export const cin7OmniUser = tolerant(
   z.looseObject({
     id: z.number().int(),
-    isActive: z.boolean().nullish(),
-    firstName: text,
-    lastName: text,
-    jobTitle: text,
-    email: text,
+    isActive: optionalFlag,
+    ...person,
   }),
 );
 export type Cin7OmniUser = z.infer<typeof cin7OmniUser>;
@@ -90,23 +75,17 @@ export type Cin7OmniUser = z.infer<typeof cin7OmniUser>;
 export const cin7OmniQuote = tolerant(
   z.looseObject({
     id: z.number().int(),
-    createdDate: text,
-    modifiedDate: text,
+    ...stamps,
     reference: text,
     memberId: int,
-    memberEmail: text,
-    company: text,
-    firstName: text,
-    lastName: text,
-    probability: num,
-    expectedOrderDate: text,
-    status: text,
-    stage: text,
-    isApproved: z.boolean().nullish(),
+    ...texts('memberEmail', 'company', 'firstName', 'lastName'),
+    probability: optionalNumber,
+    ...texts('expectedOrderDate', 'status', 'stage'),
+    isApproved: optionalFlag,
     salesPersonId: int,
-    total: num,
+    total: optionalNumber,
     currencyCode: text,
-    currencyRate: num,
+    currencyRate: optionalNumber,
   }),
 );
 export type Cin7OmniQuote = z.infer<typeof cin7OmniQuote>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalFlag, optionalNumber as num, text, texts } from '../kit/wireFields';
 
 /*
  * LogiSense Billing v6 wire shapes, as far as crmgraph reads them (seed 004 for Contact and its
@@ -7,8 +8,6 @@ import { z } from 'zod';
  * comes with a read-only `xxxName` (notes §2 conventions).
  */
 
-const text = z.string().nullish();
-const num = z.number().nullish();
 const identity = z.number().int();
 
 export const logisenseContactPoint = z.looseObject({
@@ -24,11 +23,8 @@ export type LogiSenseContactPoint = z.infer<typeof logisenseContactPoint>;
 export const logisenseContact = z.looseObject({
   identity,
   contactTypeId: num,
-  contactTypeName: text,
-  title: text,
-  firstName: text,
-  lastName: text,
-  isUsedForTax: z.boolean().nullish(),
+  ...texts('contactTypeName', 'title', 'firstName', 'lastName'),
+  isUsedForTax: optionalFlag,
   details: z.looseObject({ contactPoints: z.array(logisenseContactPoint).nullish() }).nullish(),
 });
 export type LogiSenseContact = z.infer<typeof logisenseContact>;
@@ -38,9 +34,7 @@ export const logisenseAccount = z.looseObject({
   identity,
   name: z.string(),
   currencyId: num,
-  currencyName: text,
-  created: text,
-  lastUpdate: text,
+  ...texts('currencyName', 'created', 'lastUpdate'),
   details: z.record(z.string(), z.unknown()).nullish(),
 });
 export type LogiSenseAccount = z.infer<typeof logisenseAccount>;
@@ -54,9 +48,8 @@ export interface LogiSenseAccountDetail {
 export const logisenseCurrency = z.looseObject({
   identity,
   code: z.string(),
-  name: text,
-  symbol: text,
-  isDefault: z.boolean().nullish(),
+  ...texts('name', 'symbol'),
+  isDefault: optionalFlag,
 });
 export type LogiSenseCurrency = z.infer<typeof logisenseCurrency>;
 
@@ -73,8 +66,8 @@ export const logisenseContactPointType = z.looseObject({
   identity,
   name: z.string(),
   contactTypeId: num,
-  isRequired: z.boolean().nullish(),
-  allowMultiple: z.boolean().nullish(),
+  isRequired: optionalFlag,
+  allowMultiple: optionalFlag,
 });
 export type LogiSenseContactPointType = z.infer<typeof logisenseContactPointType>;
 
@@ -104,8 +97,7 @@ export const logisensePaged = z
 /** One `results.items` entry of a write: wrapped (notes §3) or the bare object (seed 004 POST sample). */
 export const logisenseWriteItem = z.looseObject({
   identity: num,
-  action: text,
-  dtoTypeKey: text,
+  ...texts('action', 'dtoTypeKey'),
   patchClientId: num,
   instance: z.unknown().optional(),
 });

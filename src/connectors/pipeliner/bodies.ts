@@ -1,15 +1,13 @@
 import type { CreateAccountCommand, CreateContactCommand, CreateOpportunityCommand } from '../../core/connector';
 import type { CurrencyRecord, StageRecord } from '../../core/records';
 import type { FieldMap } from './errors';
+import { SLOTS } from './wire';
 
 /*
  * What a create sends (vendor notes §3, seeds "Create Contact" and "Create Opportunity"):
  * pure builders of the `create…Input` bodies from a checked command and the references the
  * checks resolved, and the maps back from the vendor's field names to the input's.
  */
-
-/** Pipeliner keeps five e-mail and five phone slots per record (`email1`…`email5`). */
-export const SLOTS = 5;
 
 export function accountBody(cmd: CreateAccountCommand, ownerId: string): Record<string, unknown> {
   const a = cmd.address;

@@ -6,12 +6,12 @@ import { mapLimit } from '../../core/mapLimit';
 import { Problems } from '../../core/problems';
 import type { CurrencyRecord, PipelineRecord, StageRecord } from '../../core/records';
 import type { DraftOf } from '../../core/writes';
-import { accountBody, contactBody, opportunityBody, SLOTS } from './bodies';
+import { accountBody, contactBody, opportunityBody } from './bodies';
 import { createRequest, type PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
 import type { Lookups } from './reads';
 import { defaultOwnerOf, type PipelinerReference } from './reference';
-import { pipelinerAccount, pipelinerContact } from './wire';
+import { pipelinerAccount, pipelinerContact, SLOTS } from './wire';
 
 /** What a Pipeliner create commits: the entity and the body of its POST. */
 export interface CreatePayload {

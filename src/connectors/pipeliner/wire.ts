@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberedTexts, optionalFlag, optionalNumber, text, texts } from '../kit/wireFields';
 
 /*
  * Pipeliner REST v100 wire shapes, as far as crmgraph reads them (vendor notes §3–§5; official
@@ -6,24 +7,24 @@ import { z } from 'zod';
  * `remoteData`. Relations arrive as URL strings, or as objects when expanded.
  */
 
-const text = z.string().nullish();
 const id = z.string();
+
+/** Every record's `created` and `modified` instants. */
+const stamps = texts('created', 'modified');
+
+/** Pipeliner keeps five e-mail and five phone slots per record (`email1`…`email5`). */
+export const SLOTS = 5;
+const slots = { ...numberedTexts('email', SLOTS), ...numberedTexts('phone', SLOTS) };
 
 /** A to-one relation: a URL string by default, the record when expanded, null when unset. */
 export const relation = <T extends z.ZodType>(expanded: T) => z.union([z.string(), expanded]).nullish();
 
 export const pipelinerClient = z.looseObject({
   id,
-  name: text,
-  formatted_name: text,
-  first_name: text,
-  last_name: text,
-  email: text,
-  default_unit_id: text,
-  type: z.number().nullish(),
-  is_deleted: z.boolean().nullish(),
-  created: text,
-  modified: text,
+  ...texts('name', 'formatted_name', 'first_name', 'last_name', 'email', 'default_unit_id'),
+  type: optionalNumber,
+  is_deleted: optionalFlag,
+  ...stamps,
 });
 export type PipelinerClient = z.infer<typeof pipelinerClient>;
 
@@ -32,24 +33,9 @@ export const pipelinerAccount = z.looseObject({
   name: z.string(),
   owner_id: text,
   owner: relation(pipelinerClient),
-  email1: text,
-  email2: text,
-  email3: text,
-  email4: text,
-  email5: text,
-  phone1: text,
-  phone2: text,
-  phone3: text,
-  phone4: text,
-  phone5: text,
-  home_page: text,
-  address: text,
-  city: text,
-  state_province: text,
-  zip_code: text,
-  country: text,
-  created: text,
-  modified: text,
+  ...slots,
+  ...texts('home_page', 'address', 'city', 'state_province', 'zip_code', 'country'),
+  ...stamps,
 });
 export type PipelinerAccount = z.infer<typeof pipelinerAccount>;
 
@@ -66,35 +52,19 @@ export const pipelinerContact = z.looseObject({
   id,
   owner_id: text,
   owner: relation(pipelinerClient),
-  title: text,
-  first_name: text,
-  middle_name: text,
-  last_name: text,
-  formatted_name: text,
-  position: text,
-  account_position: text,
-  primary_account_position: text,
-  email1: text,
-  email2: text,
-  email3: text,
-  email4: text,
-  email5: text,
-  phone1: text,
-  phone2: text,
-  phone3: text,
-  phone4: text,
-  phone5: text,
+  ...texts('title', 'first_name', 'middle_name', 'last_name', 'formatted_name'),
+  ...texts('position', 'account_position', 'primary_account_position'),
+  ...slots,
   primary_account: relation(pipelinerAccount),
   account_relations: z.array(z.union([z.string(), pipelinerContactAccountRelation])).nullish(),
-  created: text,
-  modified: text,
+  ...stamps,
 });
 export type PipelinerContact = z.infer<typeof pipelinerContact>;
 
 export const pipelinerStep = z.looseObject({
   id,
   name: z.string(),
-  percent: z.number().nullish(),
+  percent: optionalNumber,
   sort_order: z.number(),
   pipeline_id: text,
 });
@@ -104,15 +74,14 @@ export const pipelinerPipeline = z.looseObject({
   id,
   name: z.string(),
   steps: z.array(z.union([z.string(), pipelinerStep])).nullish(),
-  created: text,
-  modified: text,
+  ...stamps,
 });
 export type PipelinerPipeline = z.infer<typeof pipelinerPipeline>;
 
 export const pipelinerValue = z.looseObject({
-  base_value: z.number().nullish(),
+  base_value: optionalNumber,
   currency_id: text,
-  value_foreign: z.number().nullish(),
+  value_foreign: optionalNumber,
 });
 
 export const pipelinerLeadOpptyContactRelation = z.looseObject({
@@ -130,14 +99,13 @@ export const pipelinerOpportunity = z.looseObject({
   step_id: text,
   step: relation(pipelinerStep),
   closing_date: text,
-  status: z.number().nullish(),
+  status: optionalNumber,
   value: pipelinerValue.nullish(),
   primary_account: relation(pipelinerAccount),
   primary_contact: relation(pipelinerContact),
   contact_relations: z.array(z.union([z.string(), pipelinerLeadOpptyContactRelation])).nullish(),
   description: text,
-  created: text,
-  modified: text,
+  ...stamps,
 });
 export type PipelinerOpportunity = z.infer<typeof pipelinerOpportunity>;
 
@@ -145,9 +113,8 @@ export const pipelinerCurrency = z.looseObject({
   id,
   code: z.string(),
   symbol: text,
-  is_base: z.boolean().nullish(),
-  created: text,
-  modified: text,
+  is_base: optionalFlag,
+  ...stamps,
 });
 export type PipelinerCurrency = z.infer<typeof pipelinerCurrency>;
 
@@ -168,16 +135,16 @@ export const pipelinerAccountContactRow = z.looseObject({ id, contact: relation(
 export const pipelinerAccountOpptyRow = z.looseObject({ id, oppty: relation(pipelinerOpportunity) });
 
 export const pipelinerPageInfo = z.looseObject({
-  start_cursor: z.string().nullish(),
-  end_cursor: z.string().nullish(),
-  has_previous_page: z.boolean().nullish(),
-  has_next_page: z.boolean().nullish(),
+  start_cursor: text,
+  end_cursor: text,
+  has_previous_page: optionalFlag,
+  has_next_page: optionalFlag,
 });
 
 export const pipelinerListEnvelope = z.looseObject({
   success: z.literal(true),
   data: z.array(z.unknown()),
-  total: z.number().nullish(),
+  total: optionalNumber,
   page_info: pipelinerPageInfo.nullish(),
 });
 
@@ -186,19 +153,19 @@ export const pipelinerItemEnvelope = z.looseObject({ success: z.literal(true), d
 /** The vendor's error body (`components.schemas.Error`), with validation detail on 422. */
 export const pipelinerError = z.looseObject({
   success: z.literal(false).optional(),
-  code: z.number().nullish(),
-  name: z.string().nullish(),
-  message: z.string().nullish(),
-  http_status: z.number().nullish(),
+  code: optionalNumber,
+  name: text,
+  message: text,
+  http_status: optionalNumber,
   field_errors: z
     .array(
       z.looseObject({
-        field_name: z.string().nullish(),
-        name: z.string().nullish(),
-        code: z.number().nullish(),
-        message: z.string().nullish(),
+        field_name: text,
+        name: text,
+        code: optionalNumber,
+        message: text,
         errors: z
-          .array(z.looseObject({ code: z.number().nullish(), name: z.string().nullish(), message: z.string().nullish() }))
+          .array(z.looseObject({ code: optionalNumber, name: text, message: text }))
           .nullish(),
       }),
     )

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fields, optionalFlag, optionalNumber, text, texts } from '../kit/wireFields';
 
 /*
  * SuperOffice WebAPI REST v1 wire shapes, as far as crmgraph reads them (official Swagger
@@ -7,18 +8,19 @@ import { z } from 'zod';
  * serialises unset carriers and strings as null), so every text and carrier is nullish.
  */
 
-const text = z.string().nullish();
 const int = z.number().int();
 
+/** Every entity's `CreatedDate` and `UpdatedDate`. */
+const stamps = texts('CreatedDate', 'UpdatedDate');
+
 /** EntityElement: `{Value, StrippedValue, Description}` in Emails, Phones, Urls (vendor notes §2). */
-export const superOfficeElement = z.looseObject({ Value: text, StrippedValue: text, Description: text });
+export const superOfficeElement = z.looseObject(texts('Value', 'StrippedValue', 'Description'));
 const elements = z.array(superOfficeElement).nullish();
 
 /** Associate carrier (a user): `Name` is the initials, `FullName` the person's name. */
 export const superOfficeAssociate = z.looseObject({
   AssociateId: int,
-  Name: text,
-  FullName: text,
+  ...texts('Name', 'FullName'),
   PersonId: int.nullish(),
 });
 
@@ -33,14 +35,9 @@ export const superOfficeContactCarrier = z.looseObject({ ContactId: int, Name: t
 /** The slim Person carrier inside Sale entities. */
 export const superOfficePersonCarrier = z.looseObject({ PersonId: int, ContactId: int.nullish(), FullName: text });
 
-export const superOfficeStructuredAddress = z.looseObject({
-  Address1: text,
-  Address2: text,
-  Address3: text,
-  City: text,
-  State: text,
-  Zipcode: text,
-});
+export const superOfficeStructuredAddress = z.looseObject(
+  texts('Address1', 'Address2', 'Address3', 'City', 'State', 'Zipcode'),
+);
 export type SuperOfficeStructuredAddress = z.infer<typeof superOfficeStructuredAddress>;
 
 export const superOfficeAddress = z.looseObject({
@@ -51,37 +48,23 @@ export const superOfficeAddress = z.looseObject({
 /** ContactEntity(WithLinks): a company (our Account). */
 export const superOfficeContactEntity = z.looseObject({
   ContactId: int,
-  Name: text,
-  Department: text,
-  Emails: elements,
-  Phones: elements,
-  Urls: elements,
+  ...texts('Name', 'Department'),
+  ...fields(elements, 'Emails', 'Phones', 'Urls'),
   Address: superOfficeAddress.nullish(),
   Country: superOfficeCountry.nullish(),
   Associate: superOfficeAssociate.nullish(),
-  CreatedDate: text,
-  UpdatedDate: text,
+  ...stamps,
 });
 export type SuperOfficeContactEntity = z.infer<typeof superOfficeContactEntity>;
 
 /** PersonEntity(WithLinks): a person (our Contact); `Contact` is null without a company. */
 export const superOfficePersonEntity = z.looseObject({
   PersonId: int,
-  Firstname: text,
-  MiddleName: text,
-  Lastname: text,
-  FullName: text,
-  Mrmrs: text,
-  Title: text,
-  Emails: elements,
-  OfficePhones: elements,
-  MobilePhones: elements,
-  PrivatePhones: elements,
-  OtherPhones: elements,
+  ...texts('Firstname', 'MiddleName', 'Lastname', 'FullName', 'Mrmrs', 'Title'),
+  ...fields(elements, 'Emails', 'OfficePhones', 'MobilePhones', 'PrivatePhones', 'OtherPhones'),
   Contact: superOfficeContactCarrier.nullish(),
   Associate: superOfficeAssociate.nullish(),
-  CreatedDate: text,
-  UpdatedDate: text,
+  ...stamps,
 });
 export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
 
@@ -92,16 +75,12 @@ export const superOfficeSaleEntity = z.looseObject({
   Contact: superOfficeContactCarrier.nullish(),
   Person: superOfficePersonCarrier.nullish(),
   Associate: superOfficeAssociate.nullish(),
-  Currency: superOfficeListItem.nullish(),
-  SaleType: superOfficeListItem.nullish(),
-  Rating: superOfficeListItem.nullish(),
-  Probability: z.number().nullish(),
-  Status: text,
-  Saledate: text,
-  Amount: z.number().nullish(),
+  ...fields(superOfficeListItem.nullish(), 'Currency', 'SaleType', 'Rating'),
+  Probability: optionalNumber,
+  ...texts('Status', 'Saledate'),
+  Amount: optionalNumber,
   SaleText: text,
-  CreatedDate: text,
-  UpdatedDate: text,
+  ...stamps,
 });
 export type SuperOfficeSaleEntity = z.infer<typeof superOfficeSaleEntity>;
 
@@ -110,8 +89,8 @@ export const superOfficeSelectableItem = z.looseObject({
   Id: int,
   Name: text,
   Rank: int.nullish(),
-  Deleted: z.boolean().nullish(),
-  Selected: z.boolean().nullish(),
+  Deleted: optionalFlag,
+  Selected: optionalFlag,
   ExtraInfo: text,
 });
 export type SuperOfficeSelectableItem = z.infer<typeof superOfficeSelectableItem>;
@@ -121,7 +100,7 @@ export const superOfficeSaleTypeEntity = z.looseObject({
   SaleTypeId: int,
   Name: text,
   Rank: int.nullish(),
-  Deleted: z.boolean().nullish(),
+  Deleted: optionalFlag,
   Stages: z.array(superOfficeSelectableItem).nullish(),
 });
 export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity>;
@@ -130,9 +109,9 @@ export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity
 export const superOfficeSaleStageEntity = z.looseObject({
   SaleStageId: int,
   Value: text,
-  Probability: z.number().nullish(),
+  Probability: optionalNumber,
   Rank: int.nullish(),
-  Deleted: z.boolean().nullish(),
+  Deleted: optionalFlag,
 });
 export type SuperOfficeSaleStageEntity = z.infer<typeof superOfficeSaleStageEntity>;
 
@@ -144,7 +123,7 @@ export const superOfficeCurrencyEntity = z.looseObject({
   Rank: int.nullish(),
   Rate: z.number(),
   Units: z.number(),
-  Deleted: z.boolean().nullish(),
+  Deleted: optionalFlag,
 });
 export type SuperOfficeCurrencyEntity = z.infer<typeof superOfficeCurrencyEntity>;
 
@@ -152,7 +131,7 @@ export type SuperOfficeCurrencyEntity = z.infer<typeof superOfficeCurrencyEntity
 export const superOfficeMdoItem = z.looseObject({
   Id: int,
   Name: text,
-  Deleted: z.boolean().nullish(),
+  Deleted: optionalFlag,
   ExtraInfo: text,
 });
 export type SuperOfficeMdoItem = z.infer<typeof superOfficeMdoItem>;
@@ -181,10 +160,7 @@ export const superOfficeArchivePage = z.looseObject({
  * answers carry only `Message`.
  */
 export const superOfficeError = z.looseObject({
-  Error: z.boolean().nullish(),
-  ErrorType: text,
-  ErrorMessage: text,
-  Message: text,
-  ErrorSource: text,
+  Error: optionalFlag,
+  ...texts('ErrorType', 'ErrorMessage', 'Message', 'ErrorSource'),
 });
 export type SuperOfficeError = z.infer<typeof superOfficeError>;
