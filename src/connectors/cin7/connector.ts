@@ -3,6 +3,7 @@ import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
 import type { GatewayResources } from '../../core/resources';
 import { defineWrites } from '../../core/writes';
+import { readTable } from '../kit/readTable';
 import { CIN7_BATCH_LIMIT, CIN7_MAX_ROWS, Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
 import { Cin7Commits } from './creates';
@@ -34,19 +35,8 @@ export function cin7Connector(
     limits: { maxPageSize: CIN7_MAX_ROWS, maxBatchSize: CIN7_MAX_ROWS },
     // A person comes inside its Contact record, which is its account (reads.ts `related`).
     embeds: { CONTACT: ['primaryAccount', 'accounts'] },
-    reads: {
-      get: {
-        CONTACT: (ids, call) => reads.getContacts(ids, call),
-        ACCOUNT: (ids, call) => reads.getAccounts(ids, call),
-        OPPORTUNITY: (ids, call) => reads.getOpportunities(ids, call),
-      },
-      list: {
-        CONTACT: (args, call) => reads.listContacts(args, call),
-        ACCOUNT: (args, call) => reads.listAccounts(args, call),
-        OPPORTUNITY: (args, call) => reads.listOpportunities(args, call),
-      },
-      all: { USER: (call) => reads.users(call) },
-    },
+    // Users are read from the same object: Cin7 Omni has no other reference data.
+    reads: readTable(reads, reads),
     filters: {
       CONTACT: ['email', 'name', 'accountId', 'updatedSince'],
       ACCOUNT: ['name', 'email', 'updatedSince'],

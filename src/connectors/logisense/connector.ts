@@ -1,6 +1,7 @@
 import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
+import { readTable } from '../kit/readTable';
 import { LogiSenseClient } from './client';
 import type { LogiSenseSourceConfig } from './config';
 import { logiSenseWrites } from './creates';
@@ -36,17 +37,7 @@ export function logiSenseConnector(
       // No batch read: one GET per record, `readConcurrency` at a time.
       idsPerRead: 1,
     },
-    reads: {
-      get: {
-        CONTACT: (ids, call) => reads.getContacts(ids, call),
-        ACCOUNT: (ids, call) => reads.getAccounts(ids, call),
-      },
-      list: {
-        CONTACT: (args, call) => reads.listContacts(args, call),
-        ACCOUNT: (args, call) => reads.listAccounts(args, call),
-      },
-      all: { CURRENCY: (call) => reference.currencies(call) },
-    },
+    reads: readTable(reads, reference),
     // No contact `updatedSince` (v6 contacts carry no dates) and no account `email` (none in v6).
     filters: { CONTACT: ['email', 'name', 'accountId'], ACCOUNT: ['name', 'updatedSince'] },
     writes: logiSenseWrites(config, client, reference),

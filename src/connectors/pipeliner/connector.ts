@@ -1,6 +1,7 @@
 import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
+import { readTable } from '../kit/readTable';
 import { PIPELINER_MAX_PAGE, PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
 import { pipelinerWrites } from './creates';
@@ -12,9 +13,8 @@ import { PipelinerReference } from './reference';
 export function pipelinerConnector(config: PipelinerSourceConfig, observeFn?: (event: VendorCallEvent) => void): Connector {
   const client = new PipelinerClient(config, observeFn);
   const reference = new PipelinerReference(config.id, client);
-  const reads = new PipelinerReads(config.id, client, reference);
+  const reads = new PipelinerReads(config.id, client, reference, config.options.readConcurrency);
   const drafts = new PipelinerDrafts(config, client, reference);
-  const n = config.options.readConcurrency;
   return defineConnector({
     id: config.id,
     vendor: 'PIPELINER',
@@ -27,23 +27,7 @@ export function pipelinerConnector(config: PipelinerSourceConfig, observeFn?: (e
       ACCOUNT: ['owner'],
       OPPORTUNITY: ['account', 'primaryContact', 'contacts', 'owner', 'stage', 'pipeline'],
     },
-    reads: {
-      get: {
-        CONTACT: (ids, call) => reads.getContacts(ids, n, call),
-        ACCOUNT: (ids, call) => reads.getAccounts(ids, n, call),
-        OPPORTUNITY: (ids, call) => reads.getOpportunities(ids, n, call),
-      },
-      list: {
-        CONTACT: (args, call) => reads.listContacts(args, call),
-        ACCOUNT: (args, call) => reads.listAccounts(args, call),
-        OPPORTUNITY: (args, call) => reads.listOpportunities(args, call),
-      },
-      all: {
-        PIPELINE: (call) => reference.pipelines(call),
-        CURRENCY: (call) => reference.currencies(call),
-        USER: (call) => reference.users(call),
-      },
-    },
+    reads: readTable(reads, reference),
     // Pipeliner has no field for an opportunity's pipeline, so `pipelineId` is not a filter.
     filters: {
       CONTACT: ['email', 'name', 'accountId', 'updatedSince'],

@@ -20,7 +20,7 @@ interface BatchEntity<W extends { id: string }, T> {
   fromWire: (source: string, row: W) => T;
   /** The record as Pipeliner stores what was sent, for one that cannot be read back. */
   fromSent: (source: string, id: string, body: Record<string, unknown>) => T;
-  byId: (reads: PipelinerReads, ids: string[], concurrency: number, call: CallContext) => Promise<Array<T | null>>;
+  byId: (reads: PipelinerReads, ids: string[], call: CallContext) => Promise<Array<T | null>>;
 }
 
 const CONTACTS: BatchEntity<PipelinerContact, ContactRecord> = {
@@ -29,7 +29,7 @@ const CONTACTS: BatchEntity<PipelinerContact, ContactRecord> = {
   fields: CONTACT_FIELDS,
   fromWire: fromPipelinerContact,
   fromSent: fromSentContact,
-  byId: (reads, ids, concurrency, call) => reads.getContacts(ids, concurrency, call),
+  byId: (reads, ids, call) => reads.getContacts(ids, call),
 };
 
 const ACCOUNTS: BatchEntity<PipelinerAccount, AccountRecord> = {
@@ -38,7 +38,7 @@ const ACCOUNTS: BatchEntity<PipelinerAccount, AccountRecord> = {
   fields: ACCOUNT_FIELDS,
   fromWire: fromPipelinerAccount,
   fromSent: fromSentAccount,
-  byId: (reads, ids, concurrency, call) => reads.getAccounts(ids, concurrency, call),
+  byId: (reads, ids, call) => reads.getAccounts(ids, call),
 };
 
 /**
@@ -132,9 +132,9 @@ class PipelinerCommits {
   private async readBack<W extends { id: string }, T>(entity: BatchEntity<W, T>, ids: string[], call: CallContext): Promise<Map<string, T>> {
     if (ids.length === 0) return new Map();
     try {
-      const { id: source, options } = this.config;
+      const source = this.config.id;
       const fromWire = (row: W): T => entity.fromWire(source, row);
-      const byId = (missing: string[]): Promise<Array<T | null>> => entity.byId(this.reads, missing, options.readConcurrency, call);
+      const byId = (missing: string[]): Promise<Array<T | null>> => entity.byId(this.reads, missing, call);
       const rows = await this.reads.newest(entity.plural, entity.schema, ids, fromWire, byId, call);
       return new Map(ids.flatMap((id, i) => (rows[i] ? [[id, rows[i]] as const] : [])));
     } catch {

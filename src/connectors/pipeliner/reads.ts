@@ -70,6 +70,8 @@ export class PipelinerReads {
     private readonly source: string,
     private readonly client: PipelinerClient,
     private readonly reference: PipelinerReference,
+    /** GETs in flight at once for reads by id (`options.readConcurrency`). */
+    private readonly concurrency: number,
   ) {}
 
   /**
@@ -181,21 +183,21 @@ export class PipelinerReads {
   }
 
   /** Contacts by id: one GET each (Pipeliner has no batch read), `concurrency` at a time. */
-  async getContacts(ids: readonly string[], concurrency: number, call: CallContext): Promise<Array<ContactRecord | null>> {
-    const rows = await mapLimit(ids, concurrency, (id) => this.client.get('Contacts', pipelinerContact, id, FULL_CONTACT_EXPAND, call));
+  async getContacts(ids: readonly string[], call: CallContext): Promise<Array<ContactRecord | null>> {
+    const rows = await mapLimit(ids, this.concurrency, (id) => this.client.get('Contacts', pipelinerContact, id, FULL_CONTACT_EXPAND, call));
     for (const c of rows) if (c) relatedOfContact(this.source, c).forEach((r) => call.prime?.(r));
     return rows.map((c) => (c ? fromPipelinerContact(this.source, c) : null));
   }
 
-  async getAccounts(ids: readonly string[], concurrency: number, call: CallContext): Promise<Array<AccountRecord | null>> {
-    const rows = await mapLimit(ids, concurrency, (id) => this.client.get('Accounts', pipelinerAccount, id, ['owner'], call));
+  async getAccounts(ids: readonly string[], call: CallContext): Promise<Array<AccountRecord | null>> {
+    const rows = await mapLimit(ids, this.concurrency, (id) => this.client.get('Accounts', pipelinerAccount, id, ['owner'], call));
     for (const a of rows) if (a) relatedOfAccount(this.source, a).forEach((r) => call.prime?.(r));
     return rows.map((a) => (a ? fromPipelinerAccount(this.source, a) : null));
   }
 
-  async getOpportunities(ids: readonly string[], concurrency: number, call: CallContext): Promise<Array<OpportunityRecord | null>> {
+  async getOpportunities(ids: readonly string[], call: CallContext): Promise<Array<OpportunityRecord | null>> {
     const [rows, lookups] = await Promise.all([
-      mapLimit(ids, concurrency, (id) => this.client.get('Opportunities', pipelinerOpportunity, id, FULL_OPPORTUNITY_EXPAND, call)),
+      mapLimit(ids, this.concurrency, (id) => this.client.get('Opportunities', pipelinerOpportunity, id, FULL_OPPORTUNITY_EXPAND, call)),
       this.lookups(call),
     ]);
     for (const o of rows) if (o) relatedOfOpportunity(this.source, o).forEach((r) => call.prime?.(r));

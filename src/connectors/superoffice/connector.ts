@@ -1,6 +1,7 @@
 import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
+import { readTable } from '../kit/readTable';
 import { SuperOfficeClient } from './client';
 import type { SuperOfficeSourceConfig } from './config';
 import { superOfficeWrites } from './creates';
@@ -28,23 +29,7 @@ export function superOfficeConnector(
     name: config.name ?? 'SuperOffice CRM',
     // Ids per loader batch: one `$filter=… in (…)` archive call each, a short URL at 100.
     limits: { maxPageSize: SUPEROFFICE_MAX_PAGE, maxBatchSize: 100 },
-    reads: {
-      get: {
-        CONTACT: (ids, call) => reads.getPersons(ids, call),
-        ACCOUNT: (ids, call) => reads.getCompanies(ids, call),
-        OPPORTUNITY: (ids, call) => reads.getSales(ids, call),
-      },
-      list: {
-        CONTACT: (args, call) => reads.listContacts(args, call),
-        ACCOUNT: (args, call) => reads.listAccounts(args, call),
-        OPPORTUNITY: (args, call) => reads.listOpportunities(args, call),
-      },
-      all: {
-        PIPELINE: (call) => reference.pipelines(call),
-        CURRENCY: (call) => reference.currencies(call),
-        USER: (call) => reference.users(call),
-      },
-    },
+    reads: readTable(reads, reference),
     filters: {
       CONTACT: ['email', 'name', 'accountId', 'updatedSince'],
       ACCOUNT: ['name', 'email', 'updatedSince'],

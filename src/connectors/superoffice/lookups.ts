@@ -66,14 +66,14 @@ export class Found<T extends { remoteId: string }> {
     ids: ReadonlyArray<string | undefined>,
   ): Promise<Found<AccountRecord>> {
     return new Found(
-      await readByIds(ids, (wanted) => deps.reads.getCompanies(wanted, call)),
+      await readByIds(ids, (wanted) => deps.reads.getAccounts(wanted, call)),
       'account',
       deps.config.id,
     );
   }
 
   static async persons(deps: CreateDeps, call: CallContext, ids: readonly string[]): Promise<Found<ContactRecord>> {
-    return new Found(await readByIds(ids, (wanted) => deps.reads.getPersons(wanted, call)), 'contact', deps.config.id);
+    return new Found(await readByIds(ids, (wanted) => deps.reads.getContacts(wanted, call)), 'contact', deps.config.id);
   }
 
   get(id: string): T | null {

@@ -16,6 +16,35 @@ import { superOfficeContactEntity, superOfficePersonEntity } from './wire';
 /** A filter naming an id that cannot exist: the answer is an empty page, without a call. */
 const NOTHING = Symbol('nothing matches');
 
+/** One archive list as lists and reads by id both use it: its path, columns, key column and row mapper. */
+interface ArchiveList<T> {
+  path: ArchivePath;
+  select: readonly string[];
+  idColumn: string;
+  fromRow: (source: string, row: ArchiveRow) => T;
+}
+
+const PERSONS: ArchiveList<ContactRecord> = {
+  path: '/Person',
+  select: PERSON_COLUMNS,
+  idColumn: FILTER_COLUMNS.person.id,
+  fromRow: fromSuperOfficePersonRow,
+};
+
+const COMPANIES: ArchiveList<AccountRecord> = {
+  path: '/Contact',
+  select: CONTACT_COLUMNS,
+  idColumn: FILTER_COLUMNS.contact.id,
+  fromRow: fromSuperOfficeContactRow,
+};
+
+const SALES: ArchiveList<OpportunityRecord> = {
+  path: '/Sale',
+  select: SALE_COLUMNS,
+  idColumn: FILTER_COLUMNS.sale.id,
+  fromRow: fromSuperOfficeSaleRow,
+};
+
 /**
  * Reads through the archive lists (vendor notes §3): one `GET /Person|/Contact|/Sale` per page,
  * `$orderBy` the primary key (the docs' best practice for `$top/$skip` paging, and stable while
@@ -38,9 +67,7 @@ export class SuperOfficeReads {
     if (f.name) parts.push(contains(c.name, f.name));
     if (f.accountId) parts.push(idEq(c.accountId, f.accountId));
     if (f.updatedSince) parts.push(since(c.updated, toSuperOfficeFilterTime(f.updatedSince)));
-    return this.page('/Person', PERSON_COLUMNS, c.id, parts, args, call, (r) =>
-      fromSuperOfficePersonRow(this.source, r),
-    );
+    return this.page(PERSONS, parts, args, call);
   }
 
   /** Companies: by part of the name, by e-mail, by update time. */
@@ -51,9 +78,7 @@ export class SuperOfficeReads {
     if (f.name) parts.push(contains(c.name, f.name));
     if (f.email) parts.push(eqText(c.email, f.email));
     if (f.updatedSince) parts.push(since(c.updated, toSuperOfficeFilterTime(f.updatedSince)));
-    return this.page('/Contact', CONTACT_COLUMNS, c.id, parts, args, call, (r) =>
-      fromSuperOfficeContactRow(this.source, r),
-    );
+    return this.page(COMPANIES, parts, args, call);
   }
 
   /**
@@ -79,76 +104,49 @@ export class SuperOfficeReads {
       // Latency only: the same GET the stage resolver makes, started early and shared.
       void this.reference.pipelines(call).catch(() => undefined);
     }
-    return this.page('/Sale', SALE_COLUMNS, c.id, [...new Set(parts)], args, call, (r) =>
-      fromSuperOfficeSaleRow(this.source, r),
-    );
+    return this.page(SALES, [...new Set(parts)], args, call);
   }
 
   /** Persons by id, aligned with `ids`. One id: the entity (every e-mail and phone); more: one archive call. */
-  async getPersons(ids: readonly string[], call: CallContext): Promise<Array<ContactRecord | null>> {
-    return this.byIds(ids, call, {
-      one: async (id) => {
-        const p = await this.client.entity('Person', id, superOfficePersonEntity, call);
-        return p ? fromSuperOfficePerson(this.source, p) : null;
-      },
-      many: (n) =>
-        this.rowsByIds('/Person', PERSON_COLUMNS, FILTER_COLUMNS.person.id, n, call, (r) =>
-          fromSuperOfficePersonRow(this.source, r),
-        ),
+  async getContacts(ids: readonly string[], call: CallContext): Promise<Array<ContactRecord | null>> {
+    return this.byIds(PERSONS, ids, call, async (id) => {
+      const p = await this.client.entity('Person', id, superOfficePersonEntity, call);
+      return p ? fromSuperOfficePerson(this.source, p) : null;
     });
   }
 
-  /** Companies by id, aligned with `ids`, as `getPersons`. */
-  async getCompanies(ids: readonly string[], call: CallContext): Promise<Array<AccountRecord | null>> {
-    return this.byIds(ids, call, {
-      one: async (id) => {
-        const c = await this.client.entity('Contact', id, superOfficeContactEntity, call);
-        return c ? fromSuperOfficeContact(this.source, c) : null;
-      },
-      many: (n) =>
-        this.rowsByIds('/Contact', CONTACT_COLUMNS, FILTER_COLUMNS.contact.id, n, call, (r) =>
-          fromSuperOfficeContactRow(this.source, r),
-        ),
+  /** Companies by id, aligned with `ids`, as `getContacts`. */
+  async getAccounts(ids: readonly string[], call: CallContext): Promise<Array<AccountRecord | null>> {
+    return this.byIds(COMPANIES, ids, call, async (id) => {
+      const c = await this.client.entity('Contact', id, superOfficeContactEntity, call);
+      return c ? fromSuperOfficeContact(this.source, c) : null;
     });
   }
 
   /** Sales by id, aligned with `ids`: always the archive, which carries the vendor's base amount. */
-  async getSales(ids: readonly string[], call: CallContext): Promise<Array<OpportunityRecord | null>> {
-    return this.byIds(ids, call, {
-      many: (n) =>
-        this.rowsByIds('/Sale', SALE_COLUMNS, FILTER_COLUMNS.sale.id, n, call, (r) =>
-          fromSuperOfficeSaleRow(this.source, r),
-        ),
-    });
+  async getOpportunities(ids: readonly string[], call: CallContext): Promise<Array<OpportunityRecord | null>> {
+    return this.byIds(SALES, ids, call);
   }
 
+  /** Records by id from `list`, aligned with `ids`; a lone id from `one` where given. */
   private async byIds<T extends { remoteId: string }>(
+    list: ArchiveList<T>,
     ids: readonly string[],
     call: CallContext,
-    read: { one?: (id: number) => Promise<T | null>; many: (ids: number[]) => Promise<T[]> },
+    one?: (id: number) => Promise<T | null>,
   ): Promise<Array<T | null>> {
     const wanted = [...new Set(ids.map(numericId).filter((n): n is number => n !== null))];
     let found: T[] = [];
-    if (wanted.length === 1 && read.one) {
-      const one = await read.one(wanted[0] as number);
-      found = one ? [one] : [];
+    if (wanted.length === 1 && one) {
+      const record = await one(wanted[0] as number);
+      found = record ? [record] : [];
     } else if (wanted.length > 0) {
-      found = await read.many(wanted);
+      const query = { select: list.select, filter: inIds(list.idColumn, wanted), top: wanted.length };
+      const { rows } = await this.client.archive(list.path, query, call);
+      found = rows.map((r) => list.fromRow(this.source, r));
     }
     const byId = new Map(found.map((r) => [r.remoteId, r]));
     return ids.map((id) => byId.get(id) ?? null);
-  }
-
-  private async rowsByIds<T>(
-    path: ArchivePath,
-    select: readonly string[],
-    idColumn: string,
-    ids: number[],
-    call: CallContext,
-    map: (r: ArchiveRow) => T,
-  ): Promise<T[]> {
-    const { rows } = await this.client.archive(path, { select, filter: inIds(idColumn, ids), top: ids.length }, call);
-    return rows.map(map);
   }
 
   /**
@@ -157,24 +155,21 @@ export class SuperOfficeReads {
    * link, when a tenant sends one, counts too).
    */
   private async page<T>(
-    path: ArchivePath,
-    select: readonly string[],
-    idColumn: string,
+    list: ArchiveList<T>,
     parts: Array<string | typeof NOTHING>,
     args: ListArgs<unknown>,
     call: CallContext,
-    map: (r: ArchiveRow) => T,
   ): Promise<Page<T>> {
     const empty: Page<T> = { records: [], next: null, totalCount: 0, related: [] };
     if (parts.includes(NOTHING)) return empty;
     const skip = this.skipOf(args.after);
     const filter = and(parts.filter((p): p is string => p !== NOTHING));
     const { rows, nextLink } = await this.client.archive(
-      path,
-      { select, filter, orderBy: idColumn, top: args.first + 1, skip },
+      list.path,
+      { select: list.select, filter, orderBy: list.idColumn, top: args.first + 1, skip },
       call,
     );
-    const records = rows.slice(0, args.first).map(map);
+    const records = rows.slice(0, args.first).map((r) => list.fromRow(this.source, r));
     const more = rows.length > args.first || (nextLink && rows.length > 0);
     return { records, next: more ? String(skip + records.length) : null, totalCount: null, related: [] };
   }
