@@ -6,7 +6,6 @@ import { createRouter } from './routes';
 import { DEFAULT_SEED, DEFAULT_SIZE, seedStore, type Cin7SeedSize } from './seed';
 import { Cin7Store, viewOf, type Cin7StoreView, type UserRow } from './store';
 import { resolveSwitches, type Cin7RateLimits, type Cin7Switches } from './switches';
-import { WriteFaults, type Cin7WriteFault } from './writeFaults';
 
 export type { AccountSettings } from './account';
 export type { Cin7Connection, Cin7Credentials, Cin7Endpoint, Cin7Permissions, Cin7Verb } from './auth';
@@ -14,7 +13,6 @@ export type { RateUsage } from './rateLimiter';
 export type { Cin7SeedSize } from './seed';
 export type { Cin7StoreView, ContactRow, QuoteLineRow, QuoteRow, SecondaryContactRow, UserRow } from './store';
 export type { Cin7RateLimits, Cin7Switches } from './switches';
-export type { Cin7WriteFault } from './writeFaults';
 export { DEFAULT_RATE_LIMITS, DEFAULT_SWITCHES } from './switches';
 export { DEFAULT_SEED, DEFAULT_SIZE } from './seed';
 
@@ -40,7 +38,7 @@ export interface Cin7SimulatorOptions {
 }
 
 export interface Cin7Simulator {
-  /** The kit server: request `log`, `latencyMs`, `failNext`, `setOutage`, `pendingFaults`. */
+  /** The kit server: request `log`, `latencyMs`, `failNext`, `afterNext`, `setOutage`, `pendingFaults` (see the kit's README). */
   readonly server: SimulatorServer;
   /** `http://127.0.0.1:port` once listening. */
   readonly url: string;
@@ -65,13 +63,6 @@ export interface Cin7Simulator {
   resetRateLimits(): void;
   /** Adds a user the way the Cin7 UI would; `/v1/Users` shows it after `switches.newUserDelayMs`. */
   addUser(user: Omit<UserRow, 'id'>): UserRow;
-  /**
-   * Scripts a fault on the `nth` next write (POST/PUT): applied then answered late
-   * (`answerAfterMs`) or with a 5xx (`status`), or not applied (`commit: false`). See writeFaults.ts.
-   */
-  failWrite(fault: Cin7WriteFault): void;
-  /** Write faults scripted and not yet hit. */
-  pendingWriteFaults(): number;
 }
 
 const DEFAULT_CREDENTIALS: Cin7Credentials = { username: 'SimulatedOmniNZ', apiKey: 'c7sim0000000000000000000000000a1' };
@@ -93,8 +84,7 @@ export function createCin7Simulator(options: Cin7SimulatorOptions = {}): Cin7Sim
   const store = new Cin7Store();
   seedStore(store, options.seed ?? DEFAULT_SEED, { ...DEFAULT_SIZE, ...options.size }, account);
   const limiter = new RateLimiter(() => switches.rateLimits, now);
-  const writeFaults = new WriteFaults();
-  const server = new SimulatorServer('cin7', writeFaults.wrap(createRouter({ store, switches, now, account, connections, limiter })));
+  const server = new SimulatorServer('cin7', createRouter({ store, switches, now, account, connections, limiter }));
 
   return {
     server,
@@ -119,7 +109,5 @@ export function createCin7Simulator(options: Cin7SimulatorOptions = {}): Cin7Sim
       store.userVisibleFrom.set(row.id, now() + switches.newUserDelayMs);
       return structuredClone(row);
     },
-    failWrite: (fault) => writeFaults.add(fault),
-    pendingWriteFaults: () => writeFaults.pending(),
   };
 }

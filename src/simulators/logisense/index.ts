@@ -35,7 +35,7 @@ export interface LogiSenseSimulatorOptions {
 }
 
 export interface LogiSenseSimulator {
-  /** The kit server: `latencyMs`, `failNext`, `setOutage`, `pendingFaults`, request `log`. */
+  /** The kit server: `latencyMs`, `failNext`, `afterNext`, `setOutage`, `pendingFaults`, request `log` (see the kit's README). */
   readonly server: SimulatorServer;
   /** What the token endpoint accepts. */
   readonly credentials: Readonly<LogiSenseCredentials>;

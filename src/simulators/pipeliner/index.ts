@@ -1,6 +1,5 @@
 import { SimulatorServer } from '../kit';
 import { entityDef, ENTITY_PLURALS, type EntityPlural } from './entities';
-import { WriteFaults } from './faults';
 import { IdFactory } from './ids';
 import { resolveOptions, type PipelinerSimulatorOptions, type ResolvedOptions } from './options';
 import { createPipelinerHandler } from './routes';
@@ -16,7 +15,6 @@ import { formatTimestamp, microsFromDate } from './time';
  */
 
 export type { PipelinerSimulatorOptions } from './options';
-export type { WriteFaults, WriteFaultMatch } from './faults';
 export type { OversizePage } from './query';
 export type { PrimaryRule } from './relations';
 export type PipelinerEntityPlural = EntityPlural;
@@ -27,14 +25,11 @@ export type PipelinerResolvedOptions = Readonly<ResolvedOptions>;
 export type PipelinerRecord = Readonly<Record<string, unknown>> & { readonly id: string };
 
 export interface PipelinerSimulator {
-  /** The kit server: `log`, `requests()`, `latencyMs`, `failNext()`, `setOutage()`, `pendingFaults()`. */
-  readonly server: SimulatorServer;
   /**
-   * Faults that need the vendor logic around them: `commitThenAnswerAfter(ms, match?)` stores
-   * the write and answers late; `failNth(n, fault, match?)` answers the n-th matching request
-   * with `fault` (nothing stored). `pending()` counts switches not yet triggered.
+   * The kit server: `log`, `requests()`, `latencyMs`, `failNext()`, `afterNext()`, `setOutage()`,
+   * `pendingFaults()` — every scripted fault, see the kit's README.
    */
-  readonly faults: WriteFaults;
+  readonly server: SimulatorServer;
   readonly spaceId: string;
   /** The space's Basic-auth key pair. */
   readonly credentials: { readonly username: string; readonly password: string };
@@ -92,8 +87,7 @@ export function createPipelinerSimulator(options: PipelinerSimulatorOptions = {}
     return store;
   };
   let store = build();
-  const faults = new WriteFaults();
-  const server = new SimulatorServer('pipeliner', faults.wrap(createPipelinerHandler({ options: resolved, store: () => store })));
+  const server = new SimulatorServer('pipeliner', createPipelinerHandler({ options: resolved, store: () => store }));
   server.latencyMs = resolved.latencyMs;
   const credentials = Object.freeze({ username: resolved.username, password: resolved.password });
   const check = (plural: string): void => {
@@ -102,16 +96,12 @@ export function createPipelinerSimulator(options: PipelinerSimulatorOptions = {}
 
   return {
     server,
-    faults,
     spaceId: resolved.spaceId,
     credentials,
     authorization: `Basic ${Buffer.from(`${resolved.username}:${resolved.password}`).toString('base64')}`,
     options: Object.freeze({ ...resolved }),
     listen: (port = 0, host = '127.0.0.1') => server.listen(port, host),
-    close: () => {
-      faults.clear();
-      return server.close();
-    },
+    close: () => server.close(),
     get url() {
       return server.url;
     },

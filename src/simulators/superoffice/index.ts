@@ -1,6 +1,5 @@
 import { SimulatorServer } from '../kit';
 import { Credentials } from './auth';
-import { withCreateFaults, type CreateFaults } from './createFaults';
 import { resolveOptions, type ResolvedOptions, type SuperOfficeSimulatorOptions, type TenantState } from './options';
 import { createRouter } from './routes';
 import { seedStore } from './seed';
@@ -17,7 +16,6 @@ import type {
   Store,
 } from './store';
 
-export type { CreateFaults } from './createFaults';
 export type { SuperOfficeSimulatorOptions, ResolvedOptions, TenantState, Deployment } from './options';
 export type { AssociateRec, ContactRec, CurrencyRec, PersonRec, SaleRec, SaleTypeRec, StageRec } from './store';
 
@@ -69,8 +67,6 @@ export interface SuperOfficeSimulator {
   setWrongSubdomain(on: boolean): void;
   /** The tenant state; other than Running/OnlineMaintenance the API answers 503. */
   setTenantState(state: TenantState): void;
-  /** Create faults that save first (commit, then answer late or mangled) or fail the nth create. */
-  createFaults: CreateFaults;
   store: SuperOfficeStoreView;
 }
 
@@ -90,8 +86,7 @@ export function createSuperOfficeSimulator(opts: SuperOfficeSimulatorOptions = {
     options.expiredCredentialStatus,
   );
   const switches = { wrongSubdomain: options.wrongSubdomain, tenantState: options.tenantState };
-  const { handler, faults } = withCreateFaults(createRouter({ store, options, credentials, switches }), options);
-  const server = new SimulatorServer('superoffice', handler);
+  const server = new SimulatorServer('superoffice', createRouter({ store, options, credentials, switches }));
   const current = (): SuperOfficeCredentials => ({
     accessToken: credentials.accessToken,
     ticket: credentials.ticket,
@@ -128,7 +123,6 @@ export function createSuperOfficeSimulator(opts: SuperOfficeSimulatorOptions = {
     setTenantState(state) {
       switches.tenantState = state;
     },
-    createFaults: faults,
     store: storeView(store),
   };
 }

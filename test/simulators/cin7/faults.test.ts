@@ -9,7 +9,6 @@ describe('Cin7 simulator: faults, error body shapes and the request log', () => 
   afterAll(() => h.close());
   afterEach(() => {
     expectNoPendingFaults(h);
-    expect(h.sim.pendingWriteFaults()).toBe(0);
   });
 
   it('answers a scripted 503 once, then serves normally', async () => {
@@ -68,7 +67,7 @@ describe('Cin7 simulator: faults, error body shapes and the request log', () => 
 
   it('applies a write and answers it late, when scripted (a commit whose answer a client never sees)', async () => {
     const before = h.sim.store.contacts().length;
-    h.sim.failWrite({ method: 'POST', answerAfterMs: 150 });
+    h.sim.server.afterNext({ match: { method: 'POST' }, delayMs: 150 });
     const started = Date.now();
     const res = await h.send('POST', '/v1/Contacts', [{ type: 'Customer', company: 'Late Ltd' }]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
@@ -78,8 +77,8 @@ describe('Cin7 simulator: faults, error body shapes and the request log', () => 
 
   it('fails the nth write with a 5xx, applied (commit) or not', async () => {
     const before = h.sim.store.contacts().length;
-    h.sim.failWrite({ method: 'POST', nth: 2, commit: false, status: 500 });
-    h.sim.failWrite({ method: 'POST', nth: 3, status: 502 });
+    h.sim.server.failNext({ status: 500, body: 'An error has occurred.', nth: 2, match: { method: 'POST' } });
+    h.sim.server.afterNext({ status: 502, body: 'An error has occurred.', nth: 3, match: { method: 'POST' } });
     const answers = [];
     for (const company of ['One Ltd', 'Two Ltd', 'Three Ltd']) answers.push(await h.send('POST', '/v1/Contacts', [{ type: 'Customer', company }]));
     expect(answers.map((a) => a.status)).toEqual([200, 500, 502]);

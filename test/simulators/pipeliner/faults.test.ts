@@ -59,9 +59,11 @@ describe('Pipeliner simulator: fault switches from the kit', () => {
   });
 });
 
-describe('Pipeliner simulator: write fault switches', () => {
+describe('Pipeliner simulator: write faults from the kit', () => {
+  afterEach(() => expect(h.sim.server.pendingFaults()).toBe(0));
+
   it('commits a write and answers it only after the given delay', async () => {
-    h.sim.faults.commitThenAnswerAfter(200, { method: 'POST', pathIncludes: '/entities/Accounts' });
+    h.sim.server.afterNext({ match: { method: 'POST', pathIncludes: '/entities/Accounts' }, delayMs: 200 });
     const owner = h.sim.records('Clients')[0]!.id;
     const answer = h.call('POST', '/entities/Accounts', { body: { name: 'Late', owner_id: owner } });
     // Stored before the answer leaves: a client that gives up earlier has still written it.
@@ -70,20 +72,18 @@ describe('Pipeliner simulator: write fault switches', () => {
     const started = Date.now();
     expect((await answer).status).toBe(201);
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
-    expect(h.sim.faults.pending()).toBe(0);
   });
 
   it('fails the n-th matching request with the fault, writing nothing for it', async () => {
-    h.sim.faults.failNth(2, { status: 500, body: { success: false, http_status: 500 } }, { method: 'POST', pathIncludes: '/batch-modify' });
+    h.sim.server.failNext({ status: 500, body: { success: false, http_status: 500 }, nth: 2, match: { method: 'POST', pathIncludes: '/batch-modify' } });
     const owner = h.sim.records('Clients')[0]!.id;
     const batch = (name: string) => h.call('POST', '/entities/Accounts/batch-modify', { query: { 'rollback-method': 1 }, body: [{ name, owner_id: owner }] });
     expect((await h.call('GET', '/entities/Accounts')).status).toBe(200);
     expect((await batch('First')).status).toBe(200);
-    expect(h.sim.faults.pending()).toBe(1);
+    expect(h.sim.server.pendingFaults()).toBe(1);
     expect((await batch('Second')).status).toBe(500);
     expect((await batch('Third')).status).toBe(200);
     expect(h.sim.records('Accounts').map((a) => a['name'])).toEqual(expect.arrayContaining(['First', 'Third']));
     expect(h.sim.records('Accounts').map((a) => a['name'])).not.toContain('Second');
-    expect(h.sim.faults.pending()).toBe(0);
   });
 });

@@ -6,7 +6,6 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   expect(h.sim.server.pendingFaults()).toBe(0);
-  expect(h.sim.createFaults.pending()).toBe(0);
   await h.close();
 });
 
@@ -65,12 +64,16 @@ describe('SuperOffice simulator fault switches', () => {
     });
   });
 
-  describe('create faults that save first', () => {
+  describe('create faults from the kit', () => {
     const companies = () => h.sim.store.contacts().length;
+    /** Creates only: a POST on a collection itself, never on one record. */
+    const creates = { method: 'POST', where: (_: string, path: string) => /\/api\/v1\/(Contact|Person|Sale)$/i.test(path) };
+    /** The tenant's error object for a server fault, as the connector parses it. */
+    const serverFault = { Error: true, ErrorType: 'SoException', ErrorMessage: 'Simulated server fault: nothing was saved' };
 
     it('saves a create, then answers it only after the scripted delay', async () => {
       const before = companies();
-      h.sim.createFaults.commitThenDelay(150);
+      h.sim.server.afterNext({ match: creates, delayMs: 150 });
       const started = Date.now();
       const pending = h.send('POST', '/Contact', { Name: 'Late AS' });
       await new Promise((r) => setTimeout(r, 50));
@@ -85,10 +88,10 @@ describe('SuperOffice simulator fault switches', () => {
     });
 
     it('saves a create, then answers what the script makes of the saved entity', async () => {
-      h.sim.createFaults.commitThenAnswer((saved) => ({
-        status: 200,
-        body: { PersonId: (saved.body as { PersonId: number }).PersonId },
-      }));
+      h.sim.server.afterNext({
+        match: creates,
+        answer: (saved) => ({ status: 200, body: { PersonId: (saved.body as { PersonId: number }).PersonId } }),
+      });
       const reply = await h.send('POST', '/Person', { Lastname: 'Mangled' });
       expect(reply.body).toEqual({ PersonId: expect.any(Number) });
       expect(h.sim.store.person(reply.body.PersonId)?.lastname).toBe('Mangled');
@@ -96,16 +99,17 @@ describe('SuperOffice simulator fault switches', () => {
 
     it('fails the nth create with a 5xx error object and saves nothing for it', async () => {
       const before = companies();
-      h.sim.createFaults.failNthCreate(2, 502);
+      h.sim.server.failNext({ status: 502, body: serverFault, nth: 2, match: creates });
       const statuses: number[] = [];
       for (const name of ['One AS', 'Two AS', 'Three AS'])
         statuses.push((await h.send('POST', '/Contact', { Name: name })).status);
       expect(statuses).toEqual([200, 502, 200]);
       expect(companies()).toBe(before + 2);
       expect(h.sim.store.contacts().some((c) => c.name === 'Two AS')).toBe(false);
-      // Reads are not creates: they never count toward the nth.
-      h.sim.createFaults.failNthCreate(1);
+      // Reads and updates are not creates: they never count toward the nth.
+      h.sim.server.failNext({ status: 500, body: serverFault, match: creates });
       expect((await h.get('/Contact/2')).status).toBe(200);
+      expect((await h.send('PUT', '/Contact/2', { Name: 'Renamed AS' })).status).toBe(200);
       const failed = await h.send('POST', '/Sale', { Heading: 'Refused' });
       expect(failed.status).toBe(500);
       expect(failed.body).toMatchObject({ Error: true, ErrorType: 'SoException' });
