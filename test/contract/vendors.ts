@@ -18,6 +18,8 @@ export interface RunningVendor {
   readonly apiRoot: string;
   /** Records of `entity` the vendor holds. */
   count(entity: Entity): number;
+  /** The global id of an account the vendor holds from its seed, to create contacts under. */
+  seededAccountId(): string;
   /** What identifies the input a stored contact was created from (see `ContractVendor.batch.tag`). */
   storedContactTag(remoteId: string): string | null | undefined;
   close(): Promise<void>;
@@ -66,6 +68,7 @@ const pipeliner: ContractVendor = {
       server: s.sim.server,
       apiRoot: `/api/v100/rest/spaces/${s.sim.spaceId}`,
       count: (entity) => s.sim.count(entity === 'account' ? 'Accounts' : 'Contacts'),
+      seededAccountId: () => encodeId('Account', 'pipeliner', s.sim.records('Accounts')[0]!.id),
       storedContactTag: (id) => s.sim.record('Contacts', id)?.['first_name'] as string | undefined,
       close: () => s.close(),
     };
@@ -102,6 +105,8 @@ const superoffice: ContractVendor = {
       server: s.sim.server,
       apiRoot: `/${s.sim.tenant}/api/v1`,
       count: (entity) => (entity === 'account' ? s.sim.store.contacts() : s.sim.store.persons()).length,
+      // Company 1 is the tenant's own.
+      seededAccountId: () => encodeId('Account', 'superoffice', String(s.sim.store.contacts().find((c) => c.id > 1)!.id)),
       storedContactTag: (id) => s.sim.store.person(Number(id))?.lastname,
       close: () => s.close(),
     };
@@ -145,8 +150,14 @@ const cin7: ContractVendor = {
       gateway: s.gateway,
       server: s.sim.server,
       apiRoot: '/api',
-      // Accounts and contacts are both Cin7 contact records.
-      count: () => s.sim.store.contacts().length,
+      // Accounts and contacts are both Cin7 contact records; a contact under an account is one
+      // of that record's secondary contacts.
+      count(entity) {
+        const records = s.sim.store.contacts();
+        const secondaries = records.reduce((n, r) => n + (r.secondaryContacts?.length ?? 0), 0);
+        return records.length + (entity === 'contact' ? secondaries : 0);
+      },
+      seededAccountId: () => encodeId('Account', 'cin7', String(s.sim.store.contacts()[0]!.id)),
       storedContactTag: (id) => s.sim.store.contact(Number(id))?.firstName,
       close: () => s.close(),
     };
@@ -157,7 +168,7 @@ const cin7: ContractVendor = {
     contact: { method: 'POST', pathIncludes: '/v1/Contacts' },
   },
   isWrite: notRead,
-  refused: { entity: 'contact', input: { firstName: 'z'.repeat(51) }, field: ['input', 'firstName'], code: 'TOO_LONG' },
+  refused: { entity: 'contact', input: { firstName: 'z'.repeat(251) }, field: ['input', 'firstName'], code: 'TOO_LONG' },
   batch: {
     size: 600,
     chunk: 250,
@@ -183,6 +194,7 @@ const logisense: ContractVendor = {
       server: s.sim.server,
       apiRoot: '/ResourceServer/api/v6',
       count: (entity) => (entity === 'account' ? s.sim.store.accounts() : s.sim.store.contacts()).length,
+      seededAccountId: () => logisenseAccount(LOGISENSE_ACCOUNT),
       storedContactTag(id) {
         const contact = s.sim.store.contact(Number(id));
         const accounts = s.sim.store.accountsOfContact(Number(id)).map((a) => a.identity);
