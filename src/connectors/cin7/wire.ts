@@ -25,6 +25,9 @@ function camelKeys(value: unknown): unknown {
 
 const tolerant = <T extends z.ZodType>(schema: T) => z.preprocess(camelKeys, schema);
 
+/** A Cin7 Omni record: keys camel-cased first, unknown fields kept, an integer `id` always there. */
+const record = <S extends z.ZodRawShape>(shape: S) => tolerant(z.looseObject({ id: z.number().int(), ...shape }));
+
 const int = z.number().int().nullish();
 
 /** Every record's `createdDate` and `modifiedDate`. */
@@ -34,60 +37,48 @@ const stamps = texts('createdDate', 'modifiedDate');
 const person = texts('firstName', 'lastName', 'jobTitle', 'email');
 
 /** An item of `secondaryContacts` (SubContact: company 150, the rest 50). */
-export const cin7OmniSecondaryContact = tolerant(
-  z.looseObject({
-    id: z.number().int(),
-    company: text,
-    ...person,
-    ...texts('mobile', 'phone'),
-  }),
-);
+export const cin7OmniSecondaryContact = record({
+  company: text,
+  ...person,
+  ...texts('mobile', 'phone'),
+});
 export type Cin7OmniSecondaryContact = z.infer<typeof cin7OmniSecondaryContact>;
 
 /** A Contact record: a company and its main person in one row (vendor notes §2, §4). */
-export const cin7OmniContact = tolerant(
-  z.looseObject({
-    id: z.number().int(),
-    ...stamps,
-    isActive: optionalFlag,
-    ...texts('type', 'company'),
-    ...person,
-    ...texts('website', 'phone', 'fax', 'mobile'),
-    ...texts('address1', 'address2', 'city', 'state', 'postCode', 'country'),
-    salesPersonId: int,
-    billingId: int,
-    secondaryContacts: z.array(cin7OmniSecondaryContact).nullish(),
-  }),
-);
+export const cin7OmniContact = record({
+  ...stamps,
+  isActive: optionalFlag,
+  ...texts('type', 'company'),
+  ...person,
+  ...texts('website', 'phone', 'fax', 'mobile'),
+  ...texts('address1', 'address2', 'city', 'state', 'postCode', 'country'),
+  salesPersonId: int,
+  billingId: int,
+  secondaryContacts: z.array(cin7OmniSecondaryContact).nullish(),
+});
 export type Cin7OmniContact = z.infer<typeof cin7OmniContact>;
 
 /** `GET /v1/Users`: sales persons, read-only (vendor notes §4). */
-export const cin7OmniUser = tolerant(
-  z.looseObject({
-    id: z.number().int(),
-    isActive: optionalFlag,
-    ...person,
-  }),
-);
+export const cin7OmniUser = record({
+  isActive: optionalFlag,
+  ...person,
+});
 export type Cin7OmniUser = z.infer<typeof cin7OmniUser>;
 
 /** The CRM subset of a Quote (vendor notes §4; field table `Quote_crm_subset`). */
-export const cin7OmniQuote = tolerant(
-  z.looseObject({
-    id: z.number().int(),
-    ...stamps,
-    reference: text,
-    memberId: int,
-    ...texts('memberEmail', 'company', 'firstName', 'lastName'),
-    probability: optionalNumber,
-    ...texts('expectedOrderDate', 'status', 'stage'),
-    isApproved: optionalFlag,
-    salesPersonId: int,
-    total: optionalNumber,
-    currencyCode: text,
-    currencyRate: optionalNumber,
-  }),
-);
+export const cin7OmniQuote = record({
+  ...stamps,
+  reference: text,
+  memberId: int,
+  ...texts('memberEmail', 'company', 'firstName', 'lastName'),
+  probability: optionalNumber,
+  ...texts('expectedOrderDate', 'status', 'stage'),
+  isApproved: optionalFlag,
+  salesPersonId: int,
+  total: optionalNumber,
+  currencyCode: text,
+  currencyRate: optionalNumber,
+});
 export type Cin7OmniQuote = z.infer<typeof cin7OmniQuote>;
 
 /** One answer item of a POST/PUT (BatchResultItem, vendor notes §2): match by `index`. */

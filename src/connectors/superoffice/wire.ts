@@ -13,6 +13,9 @@ const int = z.number().int();
 /** Every entity's `CreatedDate` and `UpdatedDate`. */
 const stamps = texts('CreatedDate', 'UpdatedDate');
 
+/** What every list item (MDO item) carries besides its id and name: its rank and whether it is deleted. */
+const listed = { Rank: int.nullish(), Deleted: optionalFlag };
+
 /** EntityElement: `{Value, StrippedValue, Description}` in Emails, Phones, Urls (vendor notes §2). */
 export const superOfficeElement = z.looseObject(texts('Value', 'StrippedValue', 'Description'));
 const elements = z.array(superOfficeElement).nullish();
@@ -23,6 +26,9 @@ export const superOfficeAssociate = z.looseObject({
   ...texts('Name', 'FullName'),
   PersonId: int.nullish(),
 });
+
+/** The tail of a company and a person entity: its owner, then its instants. */
+const owned = { Associate: superOfficeAssociate.nullish(), ...stamps };
 
 /** List item carriers (Currency, SaleType, Rating, Position…): `{Id, Value, Tooltip}`. */
 export const superOfficeListItem = z.looseObject({ Id: int, Value: text });
@@ -52,8 +58,7 @@ export const superOfficeContactEntity = z.looseObject({
   ...fields(elements, 'Emails', 'Phones', 'Urls'),
   Address: superOfficeAddress.nullish(),
   Country: superOfficeCountry.nullish(),
-  Associate: superOfficeAssociate.nullish(),
-  ...stamps,
+  ...owned,
 });
 export type SuperOfficeContactEntity = z.infer<typeof superOfficeContactEntity>;
 
@@ -63,8 +68,7 @@ export const superOfficePersonEntity = z.looseObject({
   ...texts('Firstname', 'MiddleName', 'Lastname', 'FullName', 'Mrmrs', 'Title'),
   ...fields(elements, 'Emails', 'OfficePhones', 'MobilePhones', 'PrivatePhones', 'OtherPhones'),
   Contact: superOfficeContactCarrier.nullish(),
-  Associate: superOfficeAssociate.nullish(),
-  ...stamps,
+  ...owned,
 });
 export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
 
@@ -88,8 +92,7 @@ export type SuperOfficeSaleEntity = z.infer<typeof superOfficeSaleEntity>;
 export const superOfficeSelectableItem = z.looseObject({
   Id: int,
   Name: text,
-  Rank: int.nullish(),
-  Deleted: optionalFlag,
+  ...listed,
   Selected: optionalFlag,
   ExtraInfo: text,
 });
@@ -99,8 +102,7 @@ export type SuperOfficeSelectableItem = z.infer<typeof superOfficeSelectableItem
 export const superOfficeSaleTypeEntity = z.looseObject({
   SaleTypeId: int,
   Name: text,
-  Rank: int.nullish(),
-  Deleted: optionalFlag,
+  ...listed,
   Stages: z.array(superOfficeSelectableItem).nullish(),
 });
 export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity>;
@@ -110,8 +112,7 @@ export const superOfficeSaleStageEntity = z.looseObject({
   SaleStageId: int,
   Value: text,
   Probability: optionalNumber,
-  Rank: int.nullish(),
-  Deleted: optionalFlag,
+  ...listed,
 });
 export type SuperOfficeSaleStageEntity = z.infer<typeof superOfficeSaleStageEntity>;
 
