@@ -21,6 +21,7 @@ import { SourceStates } from './edge/readiness';
 import { sendRateLimited, sendUnauthenticated } from './edge/refusals';
 import { sendError, sendJson } from './edge/respond';
 import { forbiddenFor, scopeFor } from './graphql/access';
+import type { AuditSink } from './graphql/audit';
 import { createContext, type GatewayContext } from './graphql/context';
 import { formatGatewayError } from './graphql/errors';
 import { budgetExceeded, costLimitPlugin, DocumentPrecheck, refusalJson } from './graphql/limits';
@@ -105,8 +106,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ),
       ),
   );
+  // One line per write, under its own message so an audit trail can be filtered out of the log.
+  const audit: AuditSink = (event) => logger.info(event, 'write');
+  const idempotencyRedis = config.idempotency.redisUrl ?? config.redis.url;
   const idempotency = new KeyedWrites(
-    config.idempotency.redisUrl ? new RedisIdempotencyStore(config.idempotency.redisUrl) : new MemoryIdempotencyStore(),
+    idempotencyRedis ? new RedisIdempotencyStore(idempotencyRedis, `${config.redis.keyPrefix}idem:`) : new MemoryIdempotencyStore(),
     // A create lasts at most one operation; a claim older than that did not finish.
     { ttlMs: config.idempotency.ttlSeconds * 1000, leaseMs: config.server.limits.operationTimeoutMs + 30_000, waitMs: 60_000 },
   );
@@ -267,7 +271,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => Promise.resolve(createContext(views.for(principal), idempotency, { requestId, signal: deadline.signal, principal })),
+        context: () => Promise.resolve(createContext(views.for(principal), idempotency, { requestId, signal: deadline.signal, principal, audit })),
       });
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of response.headers) outHeaders[k] = v;
@@ -403,7 +407,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (refusal) return refused(refusal);
       const response = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: createContext(views.for(principal), idempotency, { principal }) },
+        { contextValue: createContext(views.for(principal), idempotency, { principal, audit }) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
       return response.body.singleResult;

@@ -7,6 +7,7 @@ import { SharedReads } from '../core/sharedReads';
 import type { SourceRegistry } from '../core/sources';
 import { ANONYMOUS, type Principal } from '../auth/principal';
 import type { KeyedWrites } from '../core/write';
+import type { AuditSink } from './audit';
 
 /** An error of one source whose part of a field was left out while the rest answered. */
 export interface PartialError {
@@ -27,6 +28,8 @@ export interface GatewayContext {
   partialErrors: PartialError[];
   /** Idempotency keys of this gateway's creates (shared by every request). */
   idempotency: KeyedWrites;
+  /** Records what became of each write (one audit line each). */
+  audit: AuditSink;
   /** Reports a source's error at the current field while the field still answers. */
   reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
   /** Estimated vendor requests of the operation (set by the limits check before execution). */
@@ -40,6 +43,8 @@ export interface ContextOptions {
   signal?: AbortSignal;
   /** Established by the edge; omitted = an open gateway's anonymous principal. */
   principal?: Principal;
+  /** Where the audit line of each write goes; omitted = nowhere. */
+  audit?: AuditSink;
 }
 
 export function createContext(
@@ -62,6 +67,7 @@ export function createContext(
   return {
     requestId,
     principal: options.principal ?? ANONYMOUS,
+    audit: options.audit ?? (() => undefined),
     sources,
     loaders,
     call,

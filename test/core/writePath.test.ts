@@ -107,7 +107,7 @@ describe('idempotency keys on the write path', () => {
     const [first] = await createItems(vendor.writes, [keyed('a')], recordingCall(), keys);
     const [again] = await createItems(vendor.writes, [keyed('a')], recordingCall(), keys);
     const [other] = await createItems(vendor.writes, [keyed('b')], recordingCall(), keys);
-    expect(again).toEqual(first);
+    expect(again).toEqual({ ...first, replayed: true });
     expect(other).toMatchObject({ kind: 'rejected', userErrors: [{ field: ['idempotencyKey'], code: 'CONFLICT' }] });
     expect(vendor.written).toEqual(['a']);
   });

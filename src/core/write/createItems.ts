@@ -15,7 +15,7 @@ export interface CreateItem<C> {
 
 /** What became of one item; userErrors' fields are relative to the item's input. */
 export type ItemResult<T> =
-  | { kind: 'created'; record: T; warnings: string[] }
+  | { kind: 'created'; record: T; warnings: string[]; /** Answered from its idempotency key; nothing sent. */ replayed?: true }
   | { kind: 'planned'; requests: PlannedRequest[]; warnings: string[] }
   | { kind: 'rejected'; userErrors: UserError[] }
   | { kind: 'failed'; error: GatewayError };
@@ -88,7 +88,7 @@ async function settleKey<C, T>(keys: KeyedWrites, item: CreateItem<C>, out: Arra
   const key = item.key!;
   const result = out[i]!;
   if (result.kind === 'created') {
-    const saved = await keys.settle<T>(key.id, key.fingerprint, result);
+    const saved = await keys.settle<T>(key.id, key.fingerprint, { kind: 'created', record: result.record, warnings: result.warnings });
     if (!saved) {
       out[i] = {
         ...result,
@@ -103,7 +103,7 @@ async function settleKey<C, T>(keys: KeyedWrites, item: CreateItem<C>, out: Arra
 }
 
 function replayed<T>(outcome: KeyOutcome<T>): ItemResult<T> {
-  if (outcome.kind === 'created') return outcome;
+  if (outcome.kind === 'created') return { kind: 'created', record: outcome.record, warnings: outcome.warnings, replayed: true };
   return { kind: 'failed', error: new GatewayError('SOURCE_OUTCOME_UNKNOWN', outcome.message, outcome.detail) };
 }
 

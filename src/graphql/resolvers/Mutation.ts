@@ -53,6 +53,7 @@ async function createAll<I extends CreateInput, E extends WritableEntity>(
         const command = read(input, reader);
         if (reader.errors.length > 0) {
           out[i] = under(i, reader.errors);
+          if (!input.dryRun) audit(ctx, entity, sourceId, input, { kind: 'rejected', userErrors: reader.errors });
           continue;
         }
         const { idempotencyKey, dryRun, ...rest } = input;
@@ -66,11 +67,34 @@ async function createAll<I extends CreateInput, E extends WritableEntity>(
       results.forEach((result, k) => {
         const { index } = items[k]!;
         out[index] = result.kind === 'rejected' ? under(index, result.userErrors) : payloadOf(result);
+        if (result.kind !== 'planned') audit(ctx, entity, sourceId, inputs[index]!, result);
       });
     }),
   );
   for (const p of out) if (p.record) ctx.loaders.prime(p.record);
   return out;
+}
+
+/** The audit line of one write: who, where, what became of it; never the record's values. */
+function audit<T extends { remoteId: string }>(
+  ctx: GatewayContext,
+  entity: WritableEntity,
+  source: string,
+  input: CreateInput,
+  result: Exclude<ItemResult<T>, { kind: 'planned' }>,
+): void {
+  const created = result.kind === 'created' ? result : null;
+  const unknown = result.kind === 'failed' && result.error.code === 'SOURCE_OUTCOME_UNKNOWN';
+  ctx.audit({
+    requestId: ctx.requestId,
+    principal: ctx.principal.id,
+    source,
+    entity,
+    remoteId: created?.record.remoteId ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    outcome: created ? (created.replayed ? 'replayed' : 'created') : result.kind === 'rejected' ? 'rejected' : unknown ? 'outcome unknown' : 'failed',
+    ...(result.kind === 'failed' ? { errorCode: result.error.code } : {}),
+  });
 }
 
 function payloadOf<T>(result: ItemResult<T>): CreatePayload<T> {
