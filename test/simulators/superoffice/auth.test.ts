@@ -1,13 +1,6 @@
-import { rawFetch, startSim, type Harness } from './harness';
+import { rawFetch, startSim, useFreshSim } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startSim();
-});
-afterEach(async () => {
-  expect(h.sim.server.pendingFaults()).toBe(0);
-  await h.close();
-});
+const h = useFreshSim();
 
 const denied = { Message: 'Authorization has been denied for this request.' };
 

@@ -1,14 +1,7 @@
-import { startSim, type Harness } from './harness';
+import { startSim, useFreshSim } from './harness';
 
 const NOW = new Date('2025-03-01T12:00:00Z');
-let h: Harness;
-beforeEach(async () => {
-  h = await startSim({ clock: () => NOW });
-});
-afterEach(async () => {
-  expect(h.sim.server.pendingFaults()).toBe(0);
-  await h.close();
-});
+const h = useFreshSim({ clock: () => NOW });
 
 /** A seeded company that has at least one person, and one of those persons. */
 function companyWithPerson(): { contactId: number; personId: number } {

@@ -1,13 +1,6 @@
-import { startSim, type Harness } from './harness';
+import { startSim, useFreshSim } from './harness';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startSim();
-});
-afterEach(async () => {
-  expect(h.sim.server.pendingFaults()).toBe(0);
-  await h.close();
-});
+const h = useFreshSim();
 
 describe('SuperOffice simulator fault switches', () => {
   it('answers a scripted 429 with Retry-After once, then the real answer', async () => {

@@ -61,3 +61,31 @@ export async function rawFetch(url: string, init: RequestInit = {}): Promise<Rep
   }
   return { status: res.status, headers: res.headers, body };
 }
+
+/**
+ * A fresh simulator for each test of the file (started before it, closed after it, and every
+ * scripted fault used): the harness of the test running now.
+ */
+export function useFreshSim(options: SuperOfficeSimulatorOptions = {}): Harness {
+  let current: Harness | null = null;
+  beforeEach(async () => {
+    current = await startSim(options);
+  });
+  afterEach(async () => {
+    expect(current!.sim.server.pendingFaults()).toBe(0);
+    await current!.close();
+    current = null;
+  });
+  const now = (): Harness => {
+    if (!current) throw new Error('useFreshSim: no test is running');
+    return current;
+  };
+  return {
+    get sim() {
+      return now().sim;
+    },
+    get: (path, headers) => now().get(path, headers),
+    send: (method, path, body, headers) => now().send(method, path, body, headers),
+    close: () => now().close(),
+  };
+}
