@@ -1,5 +1,6 @@
 import type { CreateAccountCommand, CreateContactCommand } from '../../core/connector';
 import type { Cin7OmniContact } from './wire';
+import { withoutEmpty } from '../kit/body';
 
 /*
  * Unified create commands → Cin7 Omni write bodies (vendor notes §2), pure. Only fields with a
@@ -8,10 +9,6 @@ import type { Cin7OmniContact } from './wire';
  */
 
 type Body = Record<string, unknown>;
-
-function withoutEmpty(body: Body): Body {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null && v !== ''));
-}
 
 const t = (v: string | undefined): string | undefined => v?.trim();
 

@@ -1,8 +1,7 @@
 import { GatewayError, type UserError } from '../../core/errors';
 import { cin7OmniErrorMessage } from './wire';
+import type { FieldMap } from '../kit/fieldMap';
 
-/** Lower-cased Cin7 field name (wire or PascalCase) → path of the create input field it came from. */
-export type FieldMap = Record<string, string[]>;
 
 /** Fields of a record written for an account (the record's company side). */
 export const ACCOUNT_FIELDS: FieldMap = {

@@ -1,6 +1,7 @@
 import type { AccountRecord, ContactRecord, OpportunityRecord, OpportunityStatus, StageRecord, UserRecord } from '../../core/records';
 import { contactIdOf } from './ids';
 import type { Cin7OmniContact, Cin7OmniQuote, Cin7OmniSecondaryContact, Cin7OmniUser } from './wire';
+import { blank } from '../kit/blank';
 
 /*
  * Pure mappers Cin7 Omni wire → unified records (vendor notes §4 "What maps to Account /
@@ -9,14 +10,15 @@ import type { Cin7OmniContact, Cin7OmniQuote, Cin7OmniSecondaryContact, Cin7Omni
  * value" reads the same for every vendor; ids of 0 mean "none" (`salesPersonId: 0`, vendor sample).
  */
 
-function blank(v: string | null | undefined): string | null {
-  return v == null || v.trim() === '' ? null : v.trim();
+/** Cin7 text, trimmed; blank is no value. */
+function trimmed(v: string | null | undefined): string | null {
+  return blank(v)?.trim() ?? null;
 }
 
 function list(...values: Array<string | null | undefined>): string[] {
   const out: string[] = [];
   for (const v of values) {
-    const b = blank(v);
+    const b = trimmed(v);
     if (b && !out.includes(b)) out.push(b);
   }
   return out;
@@ -28,33 +30,33 @@ function refId(n: number | null | undefined): string | null {
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (fractions tolerated; a missing zone read as UTC, vendor notes §1) → ISO. */
 export function fromCin7Date(v: string | null | undefined): string | null {
-  const b = blank(v);
+  const b = trimmed(v);
   if (!b) return null;
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(b) ? b : `${b}Z`);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 function fullName(first: string | null | undefined, last: string | null | undefined): string | null {
-  return [blank(first), blank(last)].filter(Boolean).join(' ') || null;
+  return [trimmed(first), trimmed(last)].filter(Boolean).join(' ') || null;
 }
 
 /** Whether the record has a person of its own: a first or last name (a company-only record has none). */
 export function hasMainPerson(wire: Cin7OmniContact): boolean {
-  return blank(wire.firstName) !== null || blank(wire.lastName) !== null;
+  return trimmed(wire.firstName) !== null || trimmed(wire.lastName) !== null;
 }
 
 /** The name an account shows: the company, else (a private individual, vendor notes §2) the person. */
 export function accountNameOf(wire: Cin7OmniContact): string {
-  return blank(wire.company) ?? fullName(wire.firstName, wire.lastName) ?? `#${wire.id}`;
+  return trimmed(wire.company) ?? fullName(wire.firstName, wire.lastName) ?? `#${wire.id}`;
 }
 
 export function fromCin7Account(source: string, wire: Cin7OmniContact): AccountRecord {
   const address = {
     street: list(wire.address1, wire.address2).join(', ') || null,
-    city: blank(wire.city),
-    state: blank(wire.state),
-    postalCode: blank(wire.postCode),
-    country: blank(wire.country),
+    city: trimmed(wire.city),
+    state: trimmed(wire.state),
+    postalCode: trimmed(wire.postCode),
+    country: trimmed(wire.country),
   };
   return {
     entity: 'ACCOUNT',
@@ -63,7 +65,7 @@ export function fromCin7Account(source: string, wire: Cin7OmniContact): AccountR
     name: accountNameOf(wire),
     emails: list(wire.email),
     phones: list(wire.phone),
-    website: blank(wire.website),
+    website: trimmed(wire.website),
     address: Object.values(address).some((v) => v !== null) ? address : null,
     ownerId: refId(wire.salesPersonId),
     createdAt: fromCin7Date(wire.createdDate),
@@ -79,15 +81,15 @@ function person(
   createdAt: string | null,
   remoteData: unknown,
 ): ContactRecord {
-  const jobTitle = blank(p.jobTitle);
+  const jobTitle = trimmed(p.jobTitle);
   const accountId = String(wire.id);
   return {
     entity: 'CONTACT',
     source,
     remoteId: p.id,
-    firstName: blank(p.firstName),
+    firstName: trimmed(p.firstName),
     middleName: null,
-    lastName: blank(p.lastName),
+    lastName: trimmed(p.lastName),
     name: fullName(p.firstName, p.lastName),
     title: null,
     jobTitle,
@@ -140,7 +142,7 @@ export function fromCin7User(source: string, wire: Cin7OmniUser): UserRecord {
     source,
     remoteId: String(wire.id),
     name: fullName(wire.firstName, wire.lastName),
-    email: blank(wire.email),
+    email: trimmed(wire.email),
     createdAt: null,
     updatedAt: null,
     remoteData: wire,
@@ -172,18 +174,18 @@ function decimal(n: number): string {
  * `expectedOrderDate`; account = `memberId`, whose own person is the contact.
  */
 export function fromCin7Quote(source: string, wire: Cin7OmniQuote, stages: readonly string[], accountCurrency: string | null): OpportunityRecord {
-  const stageName = blank(wire.stage);
+  const stageName = trimmed(wire.stage);
   const index = stageName ? stages.findIndex((s) => s.toLowerCase() === stageName.toLowerCase()) : -1;
   const stage: StageRecord | null = stageName
     ? { source, remoteId: stageName, pipelineId: null, name: stageName, position: index >= 0 ? index : stages.length, probability: null }
     : null;
-  const code = blank(wire.currencyCode)?.toUpperCase() ?? accountCurrency;
+  const code = trimmed(wire.currencyCode)?.toUpperCase() ?? accountCurrency;
   const memberId = refId(wire.memberId);
   return {
     entity: 'OPPORTUNITY',
     source,
     remoteId: String(wire.id),
-    name: blank(wire.reference) ?? `Quote ${wire.id}`,
+    name: trimmed(wire.reference) ?? `Quote ${wire.id}`,
     status: quoteStatus(wire),
     value: wire.total != null && code ? { source, amount: decimal(wire.total), currencyCode: code, currencyId: null, baseAmount: null } : null,
     closingDate: fromCin7Date(wire.expectedOrderDate)?.slice(0, 10) ?? null,

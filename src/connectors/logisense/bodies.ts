@@ -1,5 +1,6 @@
 import type { LogiSensePatchLayout } from './config';
 import type { FieldMap } from './errors';
+import { withoutEmpty } from '../kit/body';
 
 /*
  * Write bodies, pure. PATCH children follow seed 004 and vendor notes §3:
@@ -73,9 +74,4 @@ function children(layout: LogiSensePatchLayout, key: string, items: unknown[]): 
 function childPath(layout: LogiSensePatchLayout, key: string, parent: string): string {
   const own = layout.childrenAt === 'details' ? `details.${key}` : key;
   return parent ? `${parent}.${own}` : own;
-}
-
-/** Leaves out absent values: a PATCH sends only the fields it sets (seed 004). */
-function withoutEmpty(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }

@@ -1,5 +1,6 @@
 import type { AccountRecord, ContactRecord, CurrencyRecord } from '../../core/records';
 import type { LogiSenseAccount, LogiSenseContact, LogiSenseContactPoint, LogiSenseCurrency } from './wire';
+import { blank } from '../kit/blank';
 
 /*
  * Pure mappers LogiSense v6 wire → unified records. Missing values stay null (never ''); lists
@@ -11,10 +12,6 @@ export function fromLogiSenseDate(value: string | null | undefined): string | nu
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-function blank(v: string | null | undefined): string | null {
-  return v == null || v.trim() === '' ? null : v;
 }
 
 /** Values of the contact points whose type is `kind` (type names are email, phone, text, address; notes §2.2). */

@@ -1,7 +1,8 @@
 import type { CreateAccountCommand, CreateContactCommand, CreateOpportunityCommand } from '../../core/connector';
 import type { CurrencyRecord, StageRecord } from '../../core/records';
-import type { FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
 import { SLOTS } from './wire';
+import { withoutEmpty } from '../kit/body';
 
 /*
  * What a create sends (vendor notes §3, seeds "Create Contact" and "Create Opportunity"):
@@ -73,11 +74,6 @@ export function opportunityBody(
 
 function slotFields(prefix: 'email' | 'phone', values: string[]): Record<string, string> {
   return Object.fromEntries(values.slice(0, SLOTS).map((v, i) => [`${prefix}${i + 1}`, v]));
-}
-
-/** Leaves out absent and empty values: Pipeliner reads a missing field as "not set". */
-function withoutEmpty(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
 
 function round2(n: number): number {

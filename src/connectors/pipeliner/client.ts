@@ -4,7 +4,8 @@ import type { PlannedRequest } from '../../core/connector';
 import type { InputRejected } from '../../core/errors';
 import { HttpClient } from '../../http/HttpClient';
 import type { PipelinerSourceConfig } from './config';
-import { pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread, type FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
+import { pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread } from './errors';
 import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
 
 /** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */

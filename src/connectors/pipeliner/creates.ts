@@ -7,7 +7,7 @@ import { ACCOUNT_FIELDS, CONTACT_FIELDS, OPPORTUNITY_FIELDS } from './bodies';
 import { PIPELINER_MAX_PAGE, type PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
 import type { CreatePayload, OpportunityPayload, PipelinerDrafts } from './drafts';
-import type { FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
 import { fromPipelinerAccount, fromPipelinerContact, fromSentAccount, fromSentContact } from './map';
 import type { PipelinerReads } from './reads';
 import { pipelinerAccount, pipelinerContact, pipelinerOpportunity, type PipelinerAccount, type PipelinerContact } from './wire';

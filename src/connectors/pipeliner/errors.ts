@@ -1,9 +1,8 @@
 import { GatewayError, InputRejected, type UserError } from '../../core/errors';
 import type { Vendor } from '../../core/records';
 import { pipelinerError } from './wire';
+import type { FieldMap } from '../kit/fieldMap';
 
-/** Pipeliner api_name → path of the unified create input field it comes from. */
-export type FieldMap = Record<string, string[]>;
 
 /**
  * Turns a Pipeliner error answer into our error (vendor notes §5): 422

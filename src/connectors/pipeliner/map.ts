@@ -18,6 +18,7 @@ import type {
   PipelinerPipeline,
   PipelinerStep,
 } from './wire';
+import { blank } from '../kit/blank';
 
 /*
  * Pure mappers Pipeliner wire → unified records (vendor notes §3). Pipeliner sends "" for
@@ -42,10 +43,6 @@ export function fromPipelinerDateTime(value: string | null | undefined): string 
 /** ISO instant → the vendor's filter format `YYYY-MM-DD HH:MM:SS` (UTC), vendor notes §4. */
 export function toPipelinerDateTime(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
-}
-
-function blank(v: string | null | undefined): string | null {
-  return v == null || v.trim() === '' ? null : v;
 }
 
 function slots(record: Record<string, unknown>, prefix: 'email' | 'phone'): string[] {
@@ -245,44 +242,35 @@ export function fromPipelinerOpportunity(
 
 type Expandable<T> = string | T | null | undefined;
 
-function expanded<T>(value: Expandable<T>): T | null {
-  return value && typeof value !== 'string' ? value : null;
+/** The relation's record mapped, when it came expanded; nothing when it is a URL or unset. */
+function embedded<T, R>(value: Expandable<T>, map: (record: T) => R): R[] {
+  return value && typeof value !== 'string' ? [map(value)] : [];
 }
 
 /** Records that came expanded inside a contact (owner, accounts), for the loaders. */
 export function relatedOfContact(source: string, wire: PipelinerContact): AnyRecord[] {
-  const out: AnyRecord[] = [];
-  const owner = expanded(wire.owner);
-  if (owner) out.push(fromPipelinerClient(source, owner));
-  const primary = expanded(wire.primary_account);
-  if (primary) out.push(fromPipelinerAccount(source, primary));
-  for (const r of wire.account_relations ?? []) {
-    const account = typeof r === 'string' ? null : expanded(r.account);
-    if (account) out.push(fromPipelinerAccount(source, account));
-  }
-  return out;
+  const account = (a: PipelinerAccount): AnyRecord => fromPipelinerAccount(source, a);
+  return [
+    ...embedded(wire.owner, (o) => fromPipelinerClient(source, o)),
+    ...embedded(wire.primary_account, account),
+    ...(wire.account_relations ?? []).flatMap((r) => (typeof r === 'string' ? [] : embedded(r.account, account))),
+  ];
 }
 
 /** Records that came expanded inside an opportunity (owner, account, contacts). */
 export function relatedOfOpportunity(source: string, wire: PipelinerOpportunity): AnyRecord[] {
-  const out: AnyRecord[] = [];
-  const owner = expanded(wire.owner);
-  if (owner) out.push(fromPipelinerClient(source, owner));
-  const account = expanded(wire.primary_account);
-  if (account) out.push(fromPipelinerAccount(source, account));
-  const contact = expanded(wire.primary_contact);
-  if (contact) out.push(fromPipelinerContact(source, contact));
-  for (const r of wire.contact_relations ?? []) {
-    const c = typeof r === 'string' ? null : expanded(r.contact);
-    if (c) out.push(fromPipelinerContact(source, c));
-  }
-  return out;
+  const contact = (c: PipelinerContact): AnyRecord => fromPipelinerContact(source, c);
+  return [
+    ...embedded(wire.owner, (o) => fromPipelinerClient(source, o)),
+    ...embedded(wire.primary_account, (a) => fromPipelinerAccount(source, a)),
+    ...embedded(wire.primary_contact, contact),
+    ...(wire.contact_relations ?? []).flatMap((r) => (typeof r === 'string' ? [] : embedded(r.contact, contact))),
+  ];
 }
 
 /** Records that came expanded inside an account (its owner). */
 export function relatedOfAccount(source: string, wire: PipelinerAccount): AnyRecord[] {
-  const owner = expanded(wire.owner);
-  return owner ? [fromPipelinerClient(source, owner)] : [];
+  return embedded(wire.owner, (o) => fromPipelinerClient(source, o));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { CreateAccountCommand, CreateContactCommand } from '../../core/connector';
 import { toSuperOfficeDate } from './dates';
-import type { FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
 import { given } from './checks';
+import { withoutUndefined } from '../kit/body';
 
 /*
  * Create bodies, minimal as in SuperOffice's own request collection (vendor notes §2
@@ -15,11 +16,6 @@ type Body = Record<string, unknown>;
 
 function elements(values: readonly string[]): Array<{ Value: string }> {
   return values.map((v) => ({ Value: v }));
-}
-
-/** Drops keys whose value is undefined: an absent property keeps the tenant's default. */
-function defined(body: Body): Body {
-  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
 /** Street text → `Address1..3`, one per line. */
@@ -38,7 +34,7 @@ export function toSuperOfficeContactCreate(
   const a = cmd.address;
   const lines = streetLines(a?.street);
   const postal = a
-    ? defined({
+    ? withoutUndefined({
         Address1: lines[0],
         Address2: lines[1],
         Address3: lines[2],
@@ -47,7 +43,7 @@ export function toSuperOfficeContactCreate(
         Zipcode: given(a.postalCode),
       })
     : {};
-  return defined({
+  return withoutUndefined({
     Name: cmd.name.trim(),
     Emails: cmd.emails.length > 0 ? elements(cmd.emails) : undefined,
     Phones: cmd.phones.length > 0 ? elements(cmd.phones) : undefined,
@@ -67,7 +63,7 @@ export function toSuperOfficePersonCreate(
   cmd: CreateContactCommand,
   refs: { accountId: number | null; ownerId: number | null },
 ): Body {
-  return defined({
+  return withoutUndefined({
     Firstname: given(cmd.firstName),
     MiddleName: given(cmd.middleName),
     Lastname: given(cmd.lastName),
@@ -100,7 +96,7 @@ export interface SaleCreate {
  * `Associate` (owner), `Contact` (company) and `Person` (primary contact).
  */
 export function toSuperOfficeSaleCreate(s: SaleCreate): Body {
-  return defined({
+  return withoutUndefined({
     Heading: s.heading,
     Saledate: toSuperOfficeDate(s.closingDate),
     Amount: s.amount,

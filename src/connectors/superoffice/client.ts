@@ -5,7 +5,8 @@ import type { GatewayError } from '../../core/errors';
 import { HttpClient, type HttpResponse } from '../../http/HttpClient';
 import type { SuperOfficeSourceConfig } from './config';
 import { SUPEROFFICE_TIME_ZONE } from './dates';
-import { superOfficeFailure, unexpectedAnswer, type FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
+import { superOfficeFailure, unexpectedAnswer } from './errors';
 import { ArchiveRow } from './rows';
 import { superOfficeArchivePage, superOfficeArchiveRow } from './wire';
 

@@ -1,8 +1,7 @@
 import { GatewayError, InputRejected, type UserError } from '../../core/errors';
 import { superOfficeError } from './wire';
+import type { FieldMap } from '../kit/fieldMap';
 
-/** SuperOffice entity property → path of the unified create input field it comes from. */
-export type FieldMap = Record<string, string[]>;
 
 /** Statuses of a refused save: 400 by default (open question 2), 409/422 in case a tenant answers so. */
 const REFUSED_SAVE = new Set([400, 409, 422]);

@@ -20,6 +20,7 @@ import type {
   SuperOfficeSaleTypeEntity,
   SuperOfficeStructuredAddress,
 } from './wire';
+import { blank } from '../kit/blank';
 
 /*
  * Pure mappers SuperOffice entity → unified record (vendor notes §2). Mind the names: a
@@ -27,10 +28,6 @@ import type {
  * our Pipeline, an Associate our User. SuperOffice sends "" and 0 for unset values: both become
  * null here, so "no value" reads the same for every vendor.
  */
-
-export function blank(v: string | null | undefined): string | null {
-  return v == null || v.trim() === '' ? null : v;
-}
 
 /** A non-zero id as a remote id string; 0 and absent are "none". */
 export function ref(id: number | null | undefined): string | null {

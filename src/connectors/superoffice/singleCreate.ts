@@ -3,7 +3,7 @@ import type { CallContext } from '../../core/call';
 import { GatewayError } from '../../core/errors';
 import type { Committed, DraftOf } from '../../core/writes';
 import { ID_PROPERTY, plannedRequest, type CreateRequest, type SuperOfficeClient } from './client';
-import type { FieldMap } from './errors';
+import type { FieldMap } from '../kit/fieldMap';
 
 /** How one entity's save is read: its answer's shape, its fields, its record, its read-back by id. */
 export interface SaveReading<W, R> {
