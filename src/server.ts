@@ -34,6 +34,7 @@ import { createPlayground } from './playground';
 import { exampleOperations } from './playground/examples';
 import type { ExampleOperation } from './playground/types';
 import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
+import { CursorCodec } from './core/paging';
 import { GatewayResources } from './core/resources';
 import { KeyedWrites } from './core/write';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
@@ -106,6 +107,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ),
       ),
   );
+  const cursors = server.cursorSecret ? new CursorCodec(Buffer.from(server.cursorSecret, 'utf8')) : CursorCodec.ephemeral();
+  if (!server.cursorSecret && !options.demo && config.sources.length > 0) {
+    logger.warn('server.cursorSecret is not set: list cursors are valid only on this instance');
+  }
   // One line per write, under its own message so an audit trail can be filtered out of the log.
   const audit: AuditSink = (event) => logger.info(event, 'write');
   const idempotencyRedis = config.idempotency.redisUrl ?? config.redis.url;
@@ -271,7 +276,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: request,
-        context: () => Promise.resolve(createContext(views.for(principal), idempotency, { requestId, signal: deadline.signal, principal, audit })),
+        context: () => Promise.resolve(createContext(views.for(principal), idempotency, { requestId, signal: deadline.signal, principal, audit, cursors })),
       });
       const outHeaders: Record<string, string> = {};
       for (const [k, v] of response.headers) outHeaders[k] = v;
@@ -407,7 +412,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (refusal) return refused(refusal);
       const response = await apollo.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: createContext(views.for(principal), idempotency, { principal, audit }) },
+        { contextValue: createContext(views.for(principal), idempotency, { principal, audit, cursors }) },
       );
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by crmgraph');
       return response.body.singleResult;

@@ -90,6 +90,12 @@ export const serverSchema = z
     compression: z.boolean().default(true),
     /** On SIGTERM/SIGINT, how long in-flight operations may take to finish before the exit. */
     shutdownGraceMs: z.number().int().min(0).max(120_000).default(10_000),
+    /**
+     * Signs list cursors, so a forged one never reaches a vendor. Instances behind one load
+     * balancer share it (a cursor from one is taken by the next); omitted = a random secret per
+     * process, and a page-2 request that lands on another instance is refused.
+     */
+    cursorSecret: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     telemetry: telemetrySchema.default(telemetrySchema.parse({})),
     ops: opsSchema.default(opsSchema.parse({})),
   });

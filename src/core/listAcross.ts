@@ -1,7 +1,7 @@
 import type { CallContext } from './call';
 import type { Connector, FilterOf, Page, PagedEntity } from './connector';
 import { GatewayError, toGatewayError } from './errors';
-import { decodeCursor, encodeCursor, type ConnectionResult, type SourcePosition } from './paging';
+import type { ConnectionResult, CursorCodec, SourcePosition } from './paging';
 import type { AnyRecord, RecordOf } from './records';
 
 export interface ListAcrossOptions<E extends PagedEntity> {
@@ -12,6 +12,8 @@ export interface ListAcrossOptions<E extends PagedEntity> {
   filterFor: (connector: Connector) => FilterOf[E];
   first: number;
   after: string | null;
+  /** Signs and checks cursors: a forged one never reaches a vendor. */
+  cursors: CursorCodec;
   include: ReadonlySet<string>;
   call: CallContext;
   /** Receives related records that came with a page, for the loaders. */
@@ -41,7 +43,7 @@ export async function listAcross<E extends PagedEntity>(
   opts: ListAcrossOptions<E>,
 ): Promise<ConnectionResult<RecordOf[E]>> {
   const { connectors, first } = opts;
-  const start = startPositions(connectors, opts.after);
+  const start = startPositions(connectors, opts.after, opts.cursors);
   const slices: Array<SourceSlice<RecordOf[E]>> = await Promise.all(
     connectors
       .filter((c) => start.has(c.id))
@@ -84,7 +86,7 @@ export async function listAcross<E extends PagedEntity>(
     while (taken < rows.length && edges.length < first) {
       taken += 1;
       after.set(s.connector.id, advance(s.position, taken, rows.length, page.next));
-      edges.push({ cursor: cursorOf(after), node: rows[taken - 1]! });
+      edges.push({ cursor: cursorOf(after, opts.cursors), node: rows[taken - 1]! });
     }
     if (rows.length === 0) after.set(s.connector.id, advance(s.position, 0, 0, page.next));
     // A later source may serve rows only once this one is exhausted.
@@ -101,7 +103,7 @@ export async function listAcross<E extends PagedEntity>(
       hasNextPage: remaining,
       hasPreviousPage: opts.after !== null,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: endCursor ?? (remaining ? cursorOf(after) : null),
+      endCursor: endCursor ?? (remaining ? cursorOf(after, opts.cursors) : null),
     },
     totalCount:
       allReported && everySourceAsked && healthy.length > 0
@@ -111,13 +113,13 @@ export async function listAcross<E extends PagedEntity>(
 }
 
 /** Where each source starts: all at their first page, or as the cursor says. */
-function startPositions(connectors: Connector[], after: string | null): Map<string, SourcePosition> {
+function startPositions(connectors: Connector[], after: string | null, cursors: CursorCodec): Map<string, SourcePosition> {
   const positions = new Map<string, SourcePosition>();
   if (after === null) {
     for (const c of connectors) positions.set(c.id, { state: null, skip: 0 });
     return positions;
   }
-  const cursor = decodeCursor(after);
+  const cursor = cursors.decode(after);
   const known = new Set(connectors.map((c) => c.id));
   for (const [source, position] of Object.entries(cursor.positions)) {
     if (!known.has(source)) {
@@ -142,8 +144,8 @@ function advance(
   return next === null ? undefined : { state: next, skip: 0 };
 }
 
-function cursorOf(after: Map<string, SourcePosition | undefined>): string {
+function cursorOf(after: Map<string, SourcePosition | undefined>, cursors: CursorCodec): string {
   const positions: Record<string, SourcePosition> = {};
   for (const [source, p] of after) if (p) positions[source] = p;
-  return encodeCursor({ positions });
+  return cursors.encode({ positions });
 }

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { CallContext, VendorCallEvent } from '../core/call';
 import type { GatewayError } from '../core/errors';
 import { RecordLoaders } from '../core/loaders';
+import { CursorCodec } from '../core/paging';
 import { SharedReads } from '../core/sharedReads';
 import type { SourceRegistry } from '../core/sources';
 import { ANONYMOUS, type Principal } from '../auth/principal';
@@ -30,6 +31,8 @@ export interface GatewayContext {
   idempotency: KeyedWrites;
   /** Records what became of each write (one audit line each). */
   audit: AuditSink;
+  /** Signs list cursors and checks the ones clients send back. */
+  cursors: CursorCodec;
   /** Reports a source's error at the current field while the field still answers. */
   reportPartial(error: GatewayError, info: GraphQLResolveInfo): void;
   /** Estimated vendor requests of the operation (set by the limits check before execution). */
@@ -45,7 +48,12 @@ export interface ContextOptions {
   principal?: Principal;
   /** Where the audit line of each write goes; omitted = nowhere. */
   audit?: AuditSink;
+  /** The gateway's cursor signer; omitted = this process's own (cursors valid only here). */
+  cursors?: CursorCodec;
 }
+
+/** For contexts built without a gateway (scripts, tests): one signer for the whole process. */
+const PROCESS_CURSORS = CursorCodec.ephemeral();
 
 export function createContext(
   sources: SourceRegistry,
@@ -68,6 +76,7 @@ export function createContext(
     requestId,
     principal: options.principal ?? ANONYMOUS,
     audit: options.audit ?? (() => undefined),
+    cursors: options.cursors ?? PROCESS_CURSORS,
     sources,
     loaders,
     call,

@@ -1,9 +1,11 @@
 import type { Connector, ListArgs, Page } from '../../src/core/connector';
 import { GatewayError } from '../../src/core/errors';
 import { listAcross } from '../../src/core/listAcross';
-import type { ConnectionResult } from '../../src/core/paging';
+import { CursorCodec, type ConnectionResult } from '../../src/core/paging';
 import type { ContactRecord } from '../../src/core/records';
 import { recordingCall } from '../support/calls';
+
+const cursors = CursorCodec.ephemeral();
 
 /** An in-memory source whose pages hold at most `vendorPage` rows, paged by offset. */
 function fakeSource(id: string, names: string[], vendorPage: number, opts: { total?: boolean; fail?: boolean } = {}): Connector {
@@ -30,7 +32,7 @@ async function walk(connectors: Connector[], first: number) {
   const totals: Array<number | null> = [];
   for (let guard = 0; guard < 50; guard += 1) {
     const page: ConnectionResult<ContactRecord> = await listAcross({
-      entity: 'CONTACT', connectors, filterFor: () => ({}), first, after, include: new Set(), call: recordingCall(),
+      entity: 'CONTACT', connectors, filterFor: () => ({}), first, after, cursors, include: new Set(), call: recordingCall(),
       prime: () => undefined, reportPartial: (e) => reported.push(e),
     });
     seen.push(...page.edges.map((e) => `${e.node.source}:${e.node.remoteId}`));
@@ -55,7 +57,7 @@ describe('lists across sources', () => {
   it('resumes from any edge cursor, not only the end cursor', async () => {
     const sources = [fakeSource('a', a, 3), fakeSource('b', b, 3)];
     const page = await listAcross({
-      entity: 'CONTACT', connectors: sources, filterFor: () => ({}), first: 4, after: null, include: new Set(),
+      entity: 'CONTACT', connectors: sources, filterFor: () => ({}), first: 4, after: null, cursors, include: new Set(),
       call: recordingCall(), prime: () => undefined, reportPartial: () => undefined,
     });
     const second = page.edges[1]!.cursor;
@@ -63,7 +65,7 @@ describe('lists across sources', () => {
     let after: string | null = second;
     while (after) {
       const next: ConnectionResult<ContactRecord> = await listAcross({
-        entity: 'CONTACT', connectors: sources, filterFor: () => ({}), first: 2, after, include: new Set(),
+        entity: 'CONTACT', connectors: sources, filterFor: () => ({}), first: 2, after, cursors, include: new Set(),
         call: recordingCall(), prime: () => undefined, reportPartial: () => undefined,
       });
       rest.push(...next.edges.map((e) => e.node.remoteId));
@@ -95,12 +97,13 @@ describe('lists across sources', () => {
     expect(totals.length).toBeGreaterThan(1);
     const page = await listAcross({
       entity: 'CONTACT', connectors: [fakeSource('a', a, 2)], filterFor: () => ({}), first: 2, after: null,
+      cursors,
       include: new Set(), call: recordingCall(), prime: () => undefined, reportPartial: () => undefined,
     });
     await expect(
       listAcross({
         entity: 'CONTACT', connectors: [fakeSource('z', a, 2)], filterFor: () => ({}), first: 2,
-        after: page.pageInfo.endCursor, include: new Set(), call: recordingCall(), prime: () => undefined,
+        after: page.pageInfo.endCursor, cursors, include: new Set(), call: recordingCall(), prime: () => undefined,
         reportPartial: () => undefined,
       }),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });

@@ -41,7 +41,7 @@ export async function resolveConnection<E extends PagedEntity>(
 ): Promise<ConnectionResult<RecordOf[E]>> {
   const first = checkFirst(args.first);
   const filter = compact(args.filter);
-  checkFilterLengths(filter);
+  checkFilterTexts(filter);
   const wanted = Object.keys(filter);
   const able: Connector[] = [];
   for (const c of args.connectors) {
@@ -64,6 +64,7 @@ export async function resolveConnection<E extends PagedEntity>(
     filterFor: () => filter,
     first,
     after: args.after ?? null,
+    cursors: ctx.cursors,
     include: selectedNodeFields(info),
     call: ctx.call,
     prime: (r) => ctx.loaders.prime(r),
@@ -77,8 +78,15 @@ export async function resolveConnection<E extends PagedEntity>(
  */
 export const MAX_FILTER_LENGTH = 256;
 
-function checkFilterLengths(filter: object): void {
+/**
+ * Filter texts a vendor may be sent: not blank (an empty "contains" matches every record on
+ * most vendors — a filter that filters nothing is a client's mistake), and not over the length.
+ */
+function checkFilterTexts(filter: object): void {
   for (const [key, value] of Object.entries(filter)) {
+    if (typeof value === 'string' && value.trim() === '') {
+      throw new GatewayError('BAD_USER_INPUT', `filter.${key} cannot be empty: leave it out to list every record`);
+    }
     if (typeof value === 'string' && value.length > MAX_FILTER_LENGTH) {
       throw new GatewayError('BAD_USER_INPUT', `filter.${key} is ${value.length} characters long; at most ${MAX_FILTER_LENGTH} are accepted`);
     }
