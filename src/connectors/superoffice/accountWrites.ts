@@ -44,7 +44,7 @@ export function accountWrites(
       schema: superOfficeContactEntity,
       fields: CONTACT_FIELDS,
       toRecord: (saved) => fromSuperOfficeContact(source, saved),
-      readBack: async (id, call) => (await deps.reads.getAccounts([String(id)], call))[0] ?? null,
+      readBack: (ids, call) => deps.reads.getAccounts(ids, call),
     })),
   });
 }

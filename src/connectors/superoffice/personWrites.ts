@@ -53,7 +53,7 @@ export function personWrites(
       schema: superOfficePersonEntity,
       fields: PERSON_FIELDS,
       toRecord: (saved) => fromSuperOfficePerson(source, saved),
-      readBack: async (id, call) => (await deps.reads.getContacts([String(id)], call))[0] ?? null,
+      readBack: (ids, call) => deps.reads.getContacts(ids, call),
     })),
   });
 }

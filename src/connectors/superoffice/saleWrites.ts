@@ -80,7 +80,7 @@ export function saleWrites(
       schema: superOfficeSaleEntity,
       fields: SALE_FIELDS,
       toRecord: (saved) => fromSuperOfficeSale(source, saved, lookups),
-      readBack: async (id, call) => (await deps.reads.getOpportunities([String(id)], call))[0] ?? null,
+      readBack: (ids, call) => deps.reads.getOpportunities(ids, call),
     })),
   });
 }

@@ -11,8 +11,8 @@ export interface SaveReading<W, R> {
   /** Entity property → input field, for a refused save. */
   fields: FieldMap;
   toRecord(saved: W): R;
-  /** The saved record by id, when the save's own answer could not be read. */
-  readBack(id: number, call: CallContext): Promise<R | null>;
+  /** The entity's reads by id (the connector's own), for a save whose own answer could not be read. */
+  readBack(ids: readonly string[], call: CallContext): Promise<Array<R | null>>;
 }
 
 /*
@@ -57,7 +57,10 @@ async function commitCreate<W, R>(
       { cause: problem },
     );
   }
-  const read = await reading.readBack(id, call).catch(() => null);
+  const read = await reading
+    .readBack([String(id)], call)
+    .then((records) => records[0] ?? null)
+    .catch(() => null);
   if (read) return { record: read, warnings: [] };
   const asSent = reading.schema.parse({ ...request.body, [ID_PROPERTY[request.entity]]: id });
   return {
