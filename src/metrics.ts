@@ -16,6 +16,12 @@ export class GatewayMetrics {
     labelNames: ['source', 'method', 'status'] as const,
     registers: [this.registry],
   });
+  private readonly vendorRequestsSaved = new Counter({
+    name: 'crmgraph_vendor_requests_saved_total',
+    help: 'Vendor reads not sent because an identical read of another operation was in flight',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
   private readonly vendorLatency = new Histogram({
     name: 'crmgraph_vendor_request_duration_seconds',
     help: 'Time from sending a vendor request to its full answer',
@@ -44,6 +50,10 @@ export class GatewayMetrics {
   }
 
   observeVendorCall(event: VendorCallEvent): void {
+    if (event.shared) {
+      this.vendorRequestsSaved.inc({ source: event.source });
+      return;
+    }
     this.vendorRequests.inc({ source: event.source, method: event.method, status: String(event.status ?? 'none') });
     this.vendorLatency.observe({ source: event.source }, event.durationMs / 1000);
   }

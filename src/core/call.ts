@@ -21,6 +21,11 @@ export interface VendorCallEvent {
   willRetry?: boolean;
   /** The wait the vendor asked for (`Retry-After`), when it sent one. */
   retryAfterMs?: number;
+  /**
+   * Not sent: an identical read of another operation in flight answered it. Observers count it
+   * as a request saved, never as a vendor request.
+   */
+  shared?: true;
 }
 
 /**

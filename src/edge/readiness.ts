@@ -30,7 +30,8 @@ export class SourceStates {
 
   observe(event: VendorCallEvent): void {
     const s = this.states.get(event.source);
-    if (!s) return;
+    // A shared read was not a call of its own: it says nothing new about the source.
+    if (!s || event.shared) return;
     const failed = event.status === null || event.status >= 500 || event.status === 401 || event.status === 403;
     s.lastStatus = event.status;
     s.lastCallAt = new Date().toISOString();

@@ -5,6 +5,7 @@ import { GatewayError } from '../core/errors';
 import type { Vendor } from '../core/records';
 import { endVendorCallSpan, startVendorCallSpan } from '../telemetry/vendorCallSpan';
 import { backoffDelay, retryAfterMs } from './backoff';
+import { InFlightReads } from './inFlightReads';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -74,6 +75,7 @@ export interface HttpResponse {
 export class HttpClient {
   private readonly pool: Pool;
   private readonly basePath: string;
+  private readonly inFlight = new InFlightReads();
 
   constructor(private readonly options: HttpClientOptions) {
     const url = new URL(options.baseUrl);
@@ -98,6 +100,7 @@ export class HttpClient {
       // (Reads sent as POST — searches, logins — are marked idempotent or anonymous and don't.)
       if (!req.idempotent && !req.anonymous) {
         call.sharedReads.invalidate(this.options.source);
+        this.inFlight.endSharing();
       }
       return this.attempt(req, call);
     }
@@ -105,7 +108,10 @@ export class HttpClient {
     const headers = Object.entries(req.headers ?? {}).sort(([a], [b]) => a.localeCompare(b));
     const key = `GET ${req.path}?${req.query?.toString() ?? ''} ${JSON.stringify(headers)}`;
     // A failed read is not shared with later callers: they may succeed (after a re-login, say).
-    return call.sharedReads.once(this.options.source, key, () => this.attempt(req, call));
+    // Across operations, the same read in flight at the same moment is sent once too.
+    return call.sharedReads.once(this.options.source, key, () =>
+      this.inFlight.join(key, call, (shared) => this.attempt(req, shared), () => this.deadlineError(true), () => this.saved(req)),
+    );
   }
 
   private async attempt(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
@@ -174,6 +180,12 @@ export class HttpClient {
 
   async close(): Promise<void> {
     await this.pool.close();
+  }
+
+  /** Reports a request not sent because an identical one in flight answered it. */
+  private saved(req: HttpRequest): void {
+    const { source, vendor } = this.options;
+    this.options.observeFn?.({ source, vendor, method: req.method, path: req.path, status: null, durationMs: 0, attempt: 0, shared: true });
   }
 
   private async send(req: HttpRequest, pathAndQuery: string, remainingMs: number, call: CallContext): Promise<HttpResponse> {

@@ -15,7 +15,7 @@ import { routeTemplate } from './routeTemplate';
  */
 export function logVendorCall(logger: Logger, event: VendorCallEvent): void {
   const failed = event.error !== undefined;
-  if (!failed && event.attempt === 1) return;
+  if ((!failed && event.attempt === 1) || event.shared) return;
   const line = {
     source: event.source,
     ...(event.vendor ? { vendor: event.vendor } : {}),
