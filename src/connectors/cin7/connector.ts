@@ -2,12 +2,10 @@ import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
 import type { GatewayResources } from '../../core/resources';
-import { defineWrites } from '../../core/writes';
 import { readTable } from '../kit/readTable';
-import { CIN7_BATCH_LIMIT, CIN7_MAX_ROWS, Cin7Client } from './client';
+import { CIN7_MAX_ROWS, Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
-import { Cin7Commits } from './creates';
-import { Cin7Drafts } from './drafts';
+import { cin7Writes } from './creates';
 import { pacerFor } from './pacing';
 import { Cin7Reads } from './reads';
 import { Cin7RecordCache } from './recordCache';
@@ -25,8 +23,6 @@ export function cin7Connector(
 ): Connector {
   const client = new Cin7Client(config, observeFn, pacerFor(config, resources));
   const reads = new Cin7Reads(config, client, new Cin7RecordCache(config.id));
-  const drafts = new Cin7Drafts(config, reads);
-  const commits = new Cin7Commits(config, client, reads);
   return defineConnector({
     id: config.id,
     vendor: 'CIN7_OMNI',
@@ -43,21 +39,7 @@ export function cin7Connector(
       // No pipelineId/stageId: quotes have no stage records.
       OPPORTUNITY: ['accountId', 'status', 'updatedSince'],
     },
-    writes: {
-      CONTACT: defineWrites({
-        draft: (cmds, call) => drafts.contacts(cmds, call),
-        commit: (payloads, call) => commits.contacts(payloads, call),
-        batchSize: CIN7_BATCH_LIMIT,
-        // The "Company or First Name" rule: a person without company needs a first name.
-        requiredOnCreate: ['firstName'],
-      }),
-      ACCOUNT: defineWrites({
-        draft: (cmds, call) => drafts.accounts(cmds, call),
-        commit: (payloads, call) => commits.accounts(payloads, call),
-        batchSize: CIN7_BATCH_LIMIT,
-        requiredOnCreate: ['name'],
-      }),
-    },
+    writes: cin7Writes(config, client, reads),
     close: () => client.close(),
   });
 }

@@ -1,11 +1,11 @@
 import type { CallContext } from '../../core/call';
 import { GatewayError, InputRejected, toGatewayError } from '../../core/errors';
 import type { AccountRecord, ContactRecord } from '../../core/records';
-import type { Committed } from '../../core/writes';
+import { defineWrites, type Committed, type WritesTable } from '../../core/writes';
 import { toCin7SecondaryAppend } from './bodies';
-import type { Cin7Client } from './client';
+import { CIN7_BATCH_LIMIT, type Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
-import type { AccountPayload, ContactPayload } from './drafts';
+import { Cin7Drafts, type AccountPayload, type ContactPayload } from './drafts';
 import type { FieldMap } from '../kit/fieldMap';
 import { ACCOUNT_FIELDS, itemErrors, PERSON_FIELDS, writeOutcomeUnknown } from './errors';
 import { fromCin7Account, fromCin7MainPerson, fromCin7SecondaryContact } from './map';
@@ -13,6 +13,27 @@ import type { Cin7Reads } from './reads';
 import { cin7OmniContact, type Cin7OmniContact, type Cin7OmniSecondaryContact } from './wire';
 
 type Body = Record<string, unknown>;
+
+/** Cin7 Omni's create paths: drafts and commits of accounts and contacts, in batches of the vendor's 250. */
+export function cin7Writes(config: Cin7SourceConfig, client: Cin7Client, reads: Cin7Reads): WritesTable {
+  const drafts = new Cin7Drafts(config, reads);
+  const commits = new Cin7Commits(config, client, reads);
+  return {
+    CONTACT: defineWrites({
+      draft: (cmds, call) => drafts.contacts(cmds, call),
+      commit: (payloads, call) => commits.contacts(payloads, call),
+      batchSize: CIN7_BATCH_LIMIT,
+      // The "Company or First Name" rule: a person without company needs a first name.
+      requiredOnCreate: ['firstName'],
+    }),
+    ACCOUNT: defineWrites({
+      draft: (cmds, call) => drafts.accounts(cmds, call),
+      commit: (payloads, call) => commits.accounts(payloads, call),
+      batchSize: CIN7_BATCH_LIMIT,
+      requiredOnCreate: ['name'],
+    }),
+  };
+}
 
 /** New secondary contacts of one account's record, sent as one PUT item. */
 interface Group {
