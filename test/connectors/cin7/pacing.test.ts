@@ -2,8 +2,12 @@ import type { ExecuteResult } from '../../../src/server';
 import { testGateway } from '../../support/gateway';
 import { cin7Connector, startCin7 } from './harness';
 
-const ACCOUNTS = `{ accounts(sources: ["cin7"], first: 5) { edges { node { name } } } }`;
-const accountsOf = (source: string) => `{ accounts(sources: ["${source}"], first: 5) { edges { node { name } } } }`;
+/**
+ * The i-th of a burst: a page size of its own, so each is a distinct vendor request (identical
+ * reads in flight at once are sent once, which would leave nothing to pace).
+ */
+const accountsOf = (source: string, i = 0) => `{ accounts(sources: ["${source}"], first: ${1 + (i % 100)}) { edges { node { name } } } }`;
+const ACCOUNTS = (i: number) => accountsOf('cin7', i);
 
 function answered(r: ExecuteResult): boolean {
   return !r.errors && Array.isArray((r.data as any)?.accounts?.edges) && (r.data as any).accounts.edges.length > 0;
@@ -20,7 +24,7 @@ describe('Cin7 Omni pacing', () => {
       const s = await startCin7({ realLimits: true });
       try {
         const started = Date.now();
-        const results = await Promise.all(Array.from({ length: 50 }, () => s.gateway.execute(ACCOUNTS)));
+        const results = await Promise.all(Array.from({ length: 50 }, (_, i) => s.gateway.execute(ACCOUNTS(i))));
         const elapsed = Date.now() - started;
         expect(results.filter(answered)).toHaveLength(50);
         expect(s.sim.server.log).toHaveLength(50);
@@ -43,7 +47,7 @@ describe('Cin7 Omni pacing', () => {
     const s = await startCin7({ realLimits: true });
     try {
       s.sim.server.latencyMs = 400;
-      const results = await Promise.all(Array.from({ length: 6 }, () => s.gateway.execute(ACCOUNTS)));
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => s.gateway.execute(ACCOUNTS(i))));
       expect(results.filter(answered)).toHaveLength(6);
       const at = s.sim.server.log.map((r) => r.at);
       // The first three were answered ~400 ms after they arrived; the vendor may have counted
@@ -62,10 +66,10 @@ describe('Cin7 Omni pacing', () => {
     });
     try {
       const ok = [];
-      for (let i = 0; i < 5; i += 1) ok.push(await s.gateway.execute(ACCOUNTS));
+      for (let i = 0; i < 5; i += 1) ok.push(await s.gateway.execute(ACCOUNTS(i)));
       expect(ok.filter(answered)).toHaveLength(5);
       const started = Date.now();
-      const refused = await s.gateway.execute(ACCOUNTS);
+      const refused = await s.gateway.execute(ACCOUNTS(5));
       expect(Date.now() - started).toBeLessThan(500);
       expect(refused.errors?.[0]).toMatchObject({
         message: expect.stringMatching(/^Source "cin7" is rate limited on our side: its budget of 5 requests per day is spent; retry in 8640\d s$/),
@@ -83,7 +87,7 @@ describe('Cin7 Omni pacing', () => {
     const s = await startCin7({ realLimits: true, source: { options: { rateLimits: { maxWaitMs: 500 } } } });
     try {
       const started = Date.now();
-      const results = await Promise.all(Array.from({ length: 10 }, () => s.gateway.execute(ACCOUNTS)));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => s.gateway.execute(ACCOUNTS(i))));
       expect(Date.now() - started).toBeLessThan(1000);
       expect(results.filter(answered)).toHaveLength(3);
       const refused = results.filter((r) => !answered(r));
@@ -102,8 +106,8 @@ describe('Cin7 Omni pacing', () => {
     const gateway = await testGateway([s.connector, sameKey, otherKey]);
     try {
       const started = Date.now();
-      const timed = (source: string) => gateway.execute(accountsOf(source)).then((r) => ({ source, ok: !r.errors, at: Date.now() - started }));
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => timed(i % 2 ? 'omni-a' : 'omni-b')).concat(Array.from({ length: 6 }, () => timed('omni-c'))));
+      const timed = (source: string, i: number) => gateway.execute(accountsOf(source, i)).then((r) => ({ source, ok: !r.errors, at: Date.now() - started }));
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => timed(i % 2 ? 'omni-a' : 'omni-b', i)).concat(Array.from({ length: 6 }, (_, i) => timed('omni-c', i))));
       expect(results.every((r) => r.ok)).toBe(true);
       expect(s.rejected429()).toBe(0);
       // 12 requests on one key at 3/s: 4 turns, the last after 3 s; 6 on the other key: 2 turns.
@@ -118,7 +122,7 @@ describe('Cin7 Omni pacing', () => {
   it('without pacing, the same kind of burst draws 429s from the simulator (the control)', async () => {
     const s = await startCin7({ sim: { rateLimits: true }, source: { maxRetries: 0, options: { rateLimits: false } } });
     try {
-      const results = await Promise.all(Array.from({ length: 10 }, () => s.gateway.execute(ACCOUNTS)));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => s.gateway.execute(ACCOUNTS(i))));
       expect(s.rejected429()).toBe(7);
       expect(results.filter((r) => r.errors?.[0]?.extensions?.['code'] === 'SOURCE_RATE_LIMITED')).toHaveLength(7);
     } finally {
