@@ -10,7 +10,7 @@ import { ANONYMOUS, type Principal } from './auth/principal';
 import { PrincipalRateLimits } from './auth/rateLimits';
 import { SourceViews } from './auth/sourceView';
 import type { GatewayConfig } from './config';
-import { createConnector } from './connectors/registry';
+import { createConnector } from './vendors';
 import type { Connector } from './core/connector';
 import { SourceRegistry } from './core/sources';
 import { BodyRefused, lingerThenClose, readBody } from './edge/body';

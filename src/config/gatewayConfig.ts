@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { configSourceSchemas, sourceSchemas } from '../connectors/registry';
+import { configSourceSchemas, sourceSchemas } from '../vendors';
 import { authSchema, lockedOut } from './authSchema';
 import { serverSchema } from './schema';
 

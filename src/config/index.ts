@@ -17,7 +17,7 @@ export {
   type SimulatedSource,
 } from './gatewayConfig';
 export { DEMO_CONFIG, DEMO_CONFIG_NAME } from './demoConfig';
-export { opsSchema, serverSchema, sourceBaseSchema, type OpsConfig, type ServerConfig } from './schema';
+export { opsSchema, serverSchema, type OpsConfig, type ServerConfig } from './schema';
 export {
   authSchema,
   DEFAULT_RATE_LIMIT,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { SIMULATOR_VENDOR_KEYS } from '../connectors/registry';
+import { SIMULATOR_VENDOR_KEYS } from '../vendors';
+import { SIMULATOR_SUPPLIES_ALWAYS } from '../vendors/simulatable';
 import { valueAt } from './paths';
-import { SIMULATOR_SUPPLIES_ALWAYS } from './simulatable';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,4 +1,4 @@
-import type { SourceVendor } from '../connectors/registry';
+import type { SourceVendor } from '../vendors';
 import { isSimulated, toGatewayConfig, type ConfigDocument, type GatewayConfig, type SimulatedSource } from './gatewayConfig';
 
 /** A gateway config ready to run, and the simulators it needs (none for real vendors only). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceBaseSchema } from '../../config/schema';
+import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /** Contact types a record can be written with (vendor notes §2: the Help page lists two). */
 export const CIN7_WRITABLE_TYPES = ['Customer', 'Supplier'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceBaseSchema } from '../../config/schema';
+import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /**
  * Login material (vendor notes §1.2): the 32-hex `client_id` LogiSense support issues, plus

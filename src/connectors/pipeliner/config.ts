@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceBaseSchema } from '../../config/schema';
+import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /**
  * A Pipeliner source. `baseUrl` is the service URL shown under "Show API Access" (e.g.

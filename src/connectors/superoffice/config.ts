@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceBaseSchema } from '../../config/schema';
+import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /**
  * A SuperOffice CRM source (WebAPI REST v1). `baseUrl` is the tenant's API host — online the

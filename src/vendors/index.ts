@@ -1,16 +1,18 @@
-import { simulatable } from '../config/simulatable';
+import { simulatable } from './simulatable';
 import type { VendorCallEvent } from '../core/call';
 import type { Connector } from '../core/connector';
 import type { GatewayResources } from '../core/resources';
-import { cin7Connector, cin7SourceSchema } from './cin7';
-import { logiSenseConnector, logisenseSourceSchema } from './logisense';
-import { pipelinerConnector, pipelinerSourceSchema } from './pipeliner';
-import { superOfficeConnector, superOfficeSourceSchema } from './superoffice';
+import { cin7Connector, cin7SourceSchema } from '../connectors/cin7';
+import { logiSenseConnector, logisenseSourceSchema } from '../connectors/logisense';
+import { pipelinerConnector, pipelinerSourceSchema } from '../connectors/pipeliner';
+import { superOfficeConnector, superOfficeSourceSchema } from '../connectors/superoffice';
 
 /**
  * The vendors crmgraph can connect to: each one's config schema (discriminated by `vendor`),
  * the keys its simulator supplies, and how to build its connector. Adding a vendor = one folder
  * plus one entry in each list here (and its simulator's launcher in `config/simulated.ts`).
+ * The composition point: config validates sources with these schemas, the server builds
+ * connectors with these factories, and neither config nor core imports a connector itself.
  */
 export const sourceSchemas = [
   pipelinerSourceSchema,
