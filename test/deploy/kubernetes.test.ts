@@ -93,6 +93,9 @@ describe('deploy/kubernetes', () => {
 
   it("holds a config the gateway's own validation accepts, with every credential from the environment", () => {
     expect(() => parseConfigDocument(raw, secretEnv, 'configmap.yaml')).not.toThrow();
+    // Pods behind one Service share cursors and Redis: both come from the Secret.
+    expect(raw.server.cursorSecret).toBe('${CRMGRAPH_CURSOR_SECRET}');
+    expect(raw.redis.url).toBe('${REDIS_URL}');
     // Without the Secret, every credential is reported missing: none is written in the file.
     expect(() => parseConfigDocument(raw, {}, 'configmap.yaml')).toThrow(/CIN7_API_KEY is not set/);
     for (const source of raw.sources) {
