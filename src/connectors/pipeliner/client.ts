@@ -5,7 +5,7 @@ import type { InputRejected } from '../../core/errors';
 import { HttpClient } from '../../http/HttpClient';
 import type { PipelinerSourceConfig } from './config';
 import type { FieldMap } from '../kit/fieldMap';
-import { pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread } from './errors';
+import { notFoundKind, pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread } from './errors';
 import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
 
 /** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */
@@ -108,12 +108,17 @@ export class PipelinerClient {
     return rows;
   }
 
-  /** `GET /entities/{plural}/{id}`; null on 404. */
+  /**
+   * `GET /entities/{plural}/{id}`; null only when the 404 says the record is unknown. A 404
+   * about the space, the entity type or the route is the source's misconfiguration, thrown.
+   * `expand` applies to reads by id as well as lists: the vendor's API-parameters page gives
+   * it the endpoint types List and Get (the spec declares it on lists only).
+   */
   async get<T>(plural: string, schema: z.ZodType<T>, id: string, expand: readonly string[], call: CallContext): Promise<T | null> {
     const query = new URLSearchParams();
     if (expand.length) query.set('expand', [...expand].sort().join(','));
     const res = await this.http.request({ method: 'GET', path: `/${plural}/${encodeURIComponent(id)}`, query }, call);
-    if (res.status === 404) return null;
+    if (res.status === 404 && notFoundKind(res.body) === 'record') return null;
     if (res.status !== 200) throw this.failure(`reading ${plural}`, res.status, res.body, {});
     const envelope = pipelinerItemEnvelope.safeParse(res.body);
     if (!envelope.success) throw unexpectedAnswer(this.config.id, 'PIPELINER', `reading ${plural}`, envelope.error);
