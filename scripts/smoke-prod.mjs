@@ -50,7 +50,11 @@ async function expectStatus(path, status, init) {
 await expectStatus('/healthz', 200);
 await expectStatus('/readyz', 200);
 const answer = await (
-  await expectStatus('/graphql', 200, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) })
+  await expectStatus('/graphql', 200, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  })
 ).json();
 if (answer.errors || answer.data?.sources?.length !== 4 || answer.data.contacts.edges.length !== 2) {
   fail(`unexpected answer: ${JSON.stringify(answer)}`, output);
@@ -59,7 +63,10 @@ if (answer.errors || answer.data?.sources?.length !== 4 || answer.data.contacts.
 await expectStatus('/graphql/ide/graphiql.js', 200);
 
 child.kill('SIGTERM');
-const code = await Promise.race([exited, new Promise((done) => setTimeout(() => done('still running 20 s after SIGTERM'), 20_000).unref())]);
+const code = await Promise.race([
+  exited,
+  new Promise((done) => setTimeout(() => done('still running 20 s after SIGTERM'), 20_000).unref()),
+]);
 if (code !== 0) fail(`SIGTERM: exit ${String(code)}, expected 0`, output);
 process.stdout.write(
   `smoke-prod: ok: ${answer.data.sources.map((s) => s.id).join(', ')} answered, playground served, exit 0 on SIGTERM\n`,

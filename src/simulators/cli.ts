@@ -8,7 +8,8 @@ class UsageError extends Error {}
 
 function integer(name: string, text: string | undefined, max: number): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) > max) throw new UsageError(`--${name}: must be a whole number from 0 to ${max}`);
+  if (!/^\d+$/.test(text) || Number(text) > max)
+    throw new UsageError(`--${name}: must be a whole number from 0 to ${max}`);
   return Number(text);
 }
 
@@ -54,7 +55,8 @@ function streamRequests(server: SimulatorServer): () => void {
     const total = server.droppedFromLog + server.log.length;
     const fresh: LoggedRequest[] = server.log.slice(Math.max(0, server.log.length - (total - seen)));
     seen = total;
-    for (const r of fresh) process.stderr.write(`${JSON.stringify({ at: r.at, method: r.method, path: r.path, status: r.status })}\n`);
+    for (const r of fresh)
+      process.stderr.write(`${JSON.stringify({ at: r.at, method: r.method, path: r.path, status: r.status })}\n`);
   };
   const timer = setInterval(flush, 100);
   return () => {
@@ -82,7 +84,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const usage = err instanceof UsageError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
-  process.stderr.write(usage ? `${err.message}\n${USAGE}\n` : `simulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  const usage =
+    err instanceof UsageError ||
+    (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+  process.stderr.write(
+    usage
+      ? `${err.message}\n${USAGE}\n`
+      : `simulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(usage ? 2 : 1);
 });

@@ -13,7 +13,10 @@ export interface StandaloneOptions {
 }
 
 /** What a source config needs to reach the simulator: `{ id, ...source }` is a complete source. */
-export type SourceKeys = { vendor: StandaloneVendor; baseUrl: string; credentials: Record<string, string> } & Record<string, unknown>;
+export type SourceKeys = { vendor: StandaloneVendor; baseUrl: string; credentials: Record<string, string> } & Record<
+  string,
+  unknown
+>;
 
 export interface Standalone {
   source: SourceKeys;
@@ -36,7 +39,9 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
     case 'pipeliner': {
       const { createPipelinerSimulator } = await import('./pipeliner');
       const sim = createPipelinerSimulator(
-        size === undefined ? {} : { size: { accounts: size, contacts: scaled(size, 60, 150), opportunities: scaled(size, 60, 80) } },
+        size === undefined
+          ? {}
+          : { size: { accounts: size, contacts: scaled(size, 60, 150), opportunities: scaled(size, 60, 80) } },
       );
       const baseUrl = await sim.listen(port);
       const source = { vendor, baseUrl, spaceId: sim.spaceId, credentials: { ...sim.credentials } };
@@ -45,28 +50,45 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
     case 'superoffice': {
       const { createSuperOfficeSimulator } = await import('./superoffice');
       const sim = createSuperOfficeSimulator(
-        size === undefined ? {} : { size: { companies: size, persons: scaled(size, 25, 60), sales: scaled(size, 25, 80) } },
+        size === undefined
+          ? {}
+          : { size: { companies: size, persons: scaled(size, 25, 60), sales: scaled(size, 25, 80) } },
       );
       const baseUrl = await sim.listen(port);
-      const source = { vendor, baseUrl, tenant: sim.tenant, credentials: { scheme: 'bearer', accessToken: sim.credentials.accessToken } };
+      const source = {
+        vendor,
+        baseUrl,
+        tenant: sim.tenant,
+        credentials: { scheme: 'bearer', accessToken: sim.credentials.accessToken },
+      };
       return { source, server: sim.server, close: () => sim.close() };
     }
     case 'cin7': {
       const { createCin7Simulator } = await import('./cin7');
       const sim = createCin7Simulator({
         rateLimits: options.limits === 'real',
-        ...(size === undefined ? {} : { size: { customers: size, suppliers: scaled(size, 30, 8), quotes: scaled(size, 30, 40) } }),
+        ...(size === undefined
+          ? {}
+          : { size: { customers: size, suppliers: scaled(size, 30, 8), quotes: scaled(size, 30, 40) } }),
       });
       await sim.listen(port);
       const { username, apiKey } = sim.credentials;
-      return { source: { vendor, baseUrl: sim.apiBase, credentials: { username, apiKey } }, server: sim.server, close: () => sim.close() };
+      return {
+        source: { vendor, baseUrl: sim.apiBase, credentials: { username, apiKey } },
+        server: sim.server,
+        close: () => sim.close(),
+      };
     }
     case 'logisense': {
       const { createLogiSenseSimulator } = await import('./logisense');
       const sim = createLogiSenseSimulator(size === undefined ? {} : { accounts: size });
       const baseUrl = await sim.listen(port);
       const { clientId, username, password } = sim.credentials;
-      return { source: { vendor, baseUrl, credentials: { clientId, username, password } }, server: sim.server, close: () => sim.close() };
+      return {
+        source: { vendor, baseUrl, credentials: { clientId, username, password } },
+        server: sim.server,
+        close: () => sim.close(),
+      };
     }
   }
 }

@@ -38,9 +38,20 @@ function containerPort(port: string | number): number | undefined {
 
 describe('deploy/kubernetes', () => {
   it('has the Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget, ConfigMap and Secret, and kustomize lists them all', () => {
-    expect(Object.keys(m).sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Secret', 'Service']);
+    expect(Object.keys(m).sort()).toEqual([
+      'ConfigMap',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'Secret',
+      'Service',
+    ]);
     const kustomization = parseAllDocuments(readFileSync(join(DIR, 'kustomization.yaml'), 'utf8'))[0]!.toJS();
-    expect(kustomization.resources.sort()).toEqual(readdirSync(DIR).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml').sort());
+    expect(kustomization.resources.sort()).toEqual(
+      readdirSync(DIR)
+        .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+        .sort(),
+    );
   });
 
   it('probes liveness on /healthz and readiness on /readyz, on the port the gateway listens on', () => {
@@ -70,7 +81,11 @@ describe('deploy/kubernetes', () => {
     expect(deployment.spec.selector.matchLabels).toEqual(labels);
     expect(m['Service'].spec.selector).toEqual(labels);
     expect(m['PodDisruptionBudget'].spec.selector.matchLabels).toEqual(labels);
-    expect(m['HorizontalPodAutoscaler'].spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata.name });
+    expect(m['HorizontalPodAutoscaler'].spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: deployment.metadata.name,
+    });
     expect(m['HorizontalPodAutoscaler'].spec.minReplicas).toBeGreaterThanOrEqual(2);
   });
 

@@ -9,7 +9,9 @@ const run = promisify(execFile);
 
 /** Every compiled file under `dir`. */
 function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => join(dir, f));
 }
 
 /**
@@ -23,12 +25,20 @@ describe('node dist/main.js (the production start)', () => {
   let app: string;
   beforeAll(async () => {
     app = mkdtempSync(join(tmpdir(), 'crmgraph-prod-'));
-    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--noCheck', '--outDir', join(app, 'dist')]);
+    await run(process.execPath, [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      join(ROOT, 'tsconfig.build.json'),
+      '--noCheck',
+      '--outDir',
+      join(app, 'dist'),
+    ]);
     symlinkSync(join(ROOT, 'schema'), join(app, 'schema'));
     symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
     // Built by npm's postinstall (CI installs with `npm ci`); `npm run build:playground` otherwise.
     const bundle = join(ROOT, 'dist', 'graphiql');
-    if (!existsSync(join(bundle, 'manifest.json'))) throw new Error('no playground bundle: run npm run build:playground');
+    if (!existsSync(join(bundle, 'manifest.json')))
+      throw new Error('no playground bundle: run npm run build:playground');
     cpSync(bundle, join(app, 'dist', 'graphiql'), { recursive: true });
   }, 120_000);
   afterAll(() => {

@@ -15,12 +15,21 @@ const SCRIPT = 'src/simulators/cli.ts';
 
 /** `npm run simulator -- …`'s command, run directly so the test signals the simulator itself. */
 function startSimulator(args: string[]): Promise<Simulator> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, SCRIPT), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, SCRIPT), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  const requests = () => err.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  const requests = () =>
+    err
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no source line in 20 s:\n${out}${err}`)), 20_000);
     child.stdout.on('data', (c: Buffer) => {
@@ -41,7 +50,11 @@ function startSimulator(args: string[]): Promise<Simulator> {
 const QUERY = '{ contacts(sources: ["cin7"], first: 2) { edges { node { id name } } } }';
 
 async function contacts(cli: Cli): Promise<any> {
-  const res = await fetch(cli.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  const res = await fetch(cli.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
   return res.json();
 }
 
