@@ -86,7 +86,7 @@ export async function listAcross<E extends PagedEntity>(
     while (taken < rows.length && edges.length < first) {
       taken += 1;
       after.set(s.connector.id, advance(s.position, taken, rows.length, page.next));
-      edges.push({ cursor: cursorOf(after, opts.cursors), node: rows[taken - 1]! });
+      edges.push(lazyEdge(new Map(after), rows[taken - 1]!, opts.cursors));
     }
     if (rows.length === 0) after.set(s.connector.id, advance(s.position, 0, 0, page.next));
     // A later source may serve rows only once this one is exhausted.
@@ -142,6 +142,20 @@ function advance(
 ): SourcePosition | undefined {
   if (taken < available) return { state: position.state, skip: position.skip + taken };
   return next === null ? undefined : { state: next, skip: 0 };
+}
+
+/**
+ * An edge whose cursor is signed only when read: most clients select `pageInfo.endCursor` and
+ * never an edge's own, and signing every edge of every page is CPU for nothing.
+ */
+function lazyEdge<T>(after: Map<string, SourcePosition | undefined>, node: T, cursors: CursorCodec): { cursor: string; node: T } {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      return (cursor ??= cursorOf(after, cursors));
+    },
+  };
 }
 
 function cursorOf(after: Map<string, SourcePosition | undefined>, cursors: CursorCodec): string {
