@@ -3,9 +3,10 @@ import type { FieldMap } from './errors';
 import { withoutEmpty } from '../kit/body';
 
 /*
- * Write bodies, pure. PATCH children follow seed 004 and vendor notes §3:
- * `details: { <childKey>: { items: [ { patchType, patchClientId, ...fields } ] } }`, grandchildren
- * nested the same way inside the item. Where they sit and the child keys are configurable
+ * Write bodies, pure. PATCH children follow the one v6 sample (seed 004):
+ * `{ details: {}, <childKey>: { items: [ { patchType, patchClientId, ...fields } ] } }`,
+ * grandchildren the same way inside the item; or, with `childrenAt: 'details'`, inside
+ * `details` (vendor notes §3). Where they sit and the child keys are configurable
  * (notes §9 q1–q2). Each builder also returns where each input field ends up in the request,
  * so the vendor's error messages (which name request paths) map back onto input fields.
  */
@@ -63,7 +64,9 @@ export function toLogiSenseContactPatch(
     [`${contactPath}.lastName`, ['lastName']],
     ...points.map((p, i) => [`${pointsPath}.items[${i}]`, p.field] as const),
   ];
-  return { body: children(layout, layout.accountContactsKey, [item]), fields };
+  // The sample sends the parent's own (empty) `details` beside its children; so do we.
+  const body = children(layout, layout.accountContactsKey, [item]);
+  return { body: layout.childrenAt === 'topLevel' ? { details: {}, ...body } : body, fields };
 }
 
 function children(layout: LogiSensePatchLayout, key: string, items: unknown[]): Record<string, unknown> {

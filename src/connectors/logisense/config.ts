@@ -32,11 +32,15 @@ const credentialsSchema = z
 
 /**
  * Where PATCH children go (vendor notes §3, §9 q1–q2): the public record is unsure, so these
- * follow the notes by default and can be set per tenant without a code change.
+ * follow seed 004's sample (layout) and the notes (keys) by default and can be set per tenant
+ * without a code change.
  */
 const patchSchema = z.strictObject({
-  /** `details.<key>.items` (notes §3, a v6 client) or `<key>.items` beside `details` (the seed 004 sample). */
-  childrenAt: z.enum(['details', 'topLevel']).default('details'),
+  /**
+   * `<key>.items` beside an empty `details`, as the one v6 PATCH sample has it (seed 004), or
+   * `details.<key>.items` (notes §3, read from a v6 client's POST).
+   */
+  childrenAt: z.enum(['topLevel', 'details']).default('topLevel'),
   /** Child key of contacts under an account (notes §8 checklist; unverified). */
   accountContactsKey: z.string().min(1).default('contacts'),
   /** Child key of contact points under a contact (seed 004 Detail key). */

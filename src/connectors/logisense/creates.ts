@@ -8,7 +8,14 @@ import type { LogiSenseSourceConfig } from './config';
 import { LogiSenseDrafts, type AccountPayload, type ContactPayload } from './drafts';
 import { fromLogiSenseAccount, fromLogiSenseContact } from './map';
 import type { LogiSenseReference } from './reference';
-import { logisenseAccount, logisenseContact, logisenseContactPoint } from './wire';
+import {
+  logisenseAccount,
+  logisenseContact,
+  logisenseContactPoint,
+  type LogiSenseContact,
+  type LogiSenseContactPoint,
+  type LogiSenseWriteItem,
+} from './wire';
 
 /**
  * How accounts and contacts are created: one write each, no batch write (LogiSense has none),
@@ -52,9 +59,14 @@ export function logiSenseWrites(
   });
 
   /**
-   * Sends the PATCH and reads its answer: items matched by `patchClientId` (1 the contact, 2… its
-   * points), with `dtoTypeKey` as a fallback. The account comes back too (action `retrieved`,
-   * fresh after the write) and is primed, so the contact's primaryAccount costs no read.
+   * Sends the PATCH and reads what it created from the documented answer (seed 004): items of
+   * `{identity, action, dtoTypeKey, instance}`, with no `patchClientId` echo. The request
+   * creates one contact, so the `created` contact item is it, and the `created` contact point
+   * items of that contact are its points. When the answer does not account for every point
+   * sent (the sample lists the contact alone), the contact is read back
+   * (`GET Contact/{id}/Detail`). The account is primed — its item when the answer has one, else
+   * as the draft read it (a child create leaves its own fields as they were) — so the contact's
+   * primaryAccount costs no read.
    */
   async function commitContact(
     p: ContactPayload,
@@ -69,25 +81,39 @@ export function logiSenseWrites(
       { operation: 'contact create', fields: p.fields, onNotFound: notFound },
       call,
     );
-    const item =
-      items.find((i) => i.patchClientId === 1) ??
-      items.find((i) => i.dtoTypeKey === 'contact' && i.action === 'created');
+    const item = items.find((i) => created(i, 'contact')) ?? items.find((i) => i.patchClientId === 1);
     const id = client.confirmedId(item, 'the contact create');
     const parent = client.writtenObject(
-      items.find((i) => i.dtoTypeKey === 'account'),
+      items.find((i) => kindOf(i) === 'account'),
       logisenseAccount,
     );
-    if (parent) call.prime?.(fromLogiSenseAccount(source, parent));
+    call.prime?.(fromLogiSenseAccount(source, parent ?? p.account));
     const contact = client.writtenObject(item, logisenseContact);
     const points = items
-      .filter((i) => i.dtoTypeKey === 'contactPoint' && (i.patchClientId ?? 0) >= 2)
-      .map((i) => client.writtenObject(i, logisenseContactPoint));
-    if (contact && points.every((pt) => pt !== null)) {
+      .filter((i) => created(i, 'contactpoint'))
+      .map((i) => client.writtenObject(i, logisenseContactPoint))
+      .filter((pt): pt is LogiSenseContactPoint => pt !== null && (pt.contactId == null || pt.contactId === id));
+    if (contact && points.length === p.points) {
       const wire = { ...contact, details: { ...contact.details, contactPoints: points } };
       return { record: fromLogiSenseContact(source, wire, [p.accountId]), warnings: [] };
     }
+    const readBack = await readContact(id, call);
+    if (readBack) return { record: fromLogiSenseContact(source, readBack, [p.accountId]), warnings: [] };
     const sent = fromLogiSenseContact(source, { identity: id, ...p.contact }, [p.accountId]);
     return { record: { ...sent, emails: p.emails, phones: p.phones }, warnings: [unreadable('contact', id)] };
+  }
+
+  /**
+   * The created contact as the vendor now holds it; null when that read fails: the contact was
+   * written, so a failed read must not turn the create into an error (a retry would duplicate it).
+   */
+  async function readContact(id: number, call: CallContext): Promise<LogiSenseContact | null> {
+    try {
+      return await client.getOne('Contact/{id}/Detail', String(id), logisenseContact, call);
+    } catch (err) {
+      if (err instanceof GatewayError) return null;
+      throw err;
+    }
   }
 
   return { ACCOUNT, CONTACT };
@@ -103,6 +129,16 @@ async function answerOf<T>(send: () => Promise<{ record: T; warnings: string[] }
   }
 }
 
+/** A write item's `dtoTypeKey`, compared without regard to case (.NET serializers differ). */
+function kindOf(item: LogiSenseWriteItem): string {
+  return (item.dtoTypeKey ?? '').toLowerCase();
+}
+
+function created(item: LogiSenseWriteItem, kind: string): boolean {
+  return kindOf(item) === kind && (item.action ?? '').toLowerCase() === 'created';
+}
+
 function unreadable(what: string, id: number): string {
-  return `LogiSense confirmed the ${what} (identity ${id}) but its answer could not be read: the record shown is what was sent`;
+  const how = what === 'contact' ? 'neither its answer nor a read of it could be used' : 'its answer could not be read';
+  return `LogiSense confirmed the ${what} (identity ${id}) but ${how}: the record shown is what was sent`;
 }

@@ -10,7 +10,7 @@ import type { LogiSenseClient, WriteRequest } from './client';
 import type { LogiSenseSourceConfig } from './config';
 import type { FieldMap } from './errors';
 import type { LogiSenseReference } from './reference';
-import type { LogiSenseAccountDetail } from './wire';
+import type { LogiSenseAccount, LogiSenseAccountDetail } from './wire';
 
 /** What a create's commit sends: the one write, and where each input field went in it (to map a 400 back). */
 interface Payload {
@@ -22,6 +22,8 @@ export interface AccountPayload extends Payload {
 }
 export interface ContactPayload extends Payload {
   accountId: string;
+  /** The account as the draft read it; a child create leaves the account's own fields as they were. */
+  account: LogiSenseAccount;
   contact: NewContact;
   /** How many contact points the request creates (e-mails, then phones). */
   points: number;
@@ -100,7 +102,7 @@ export class LogiSenseDrafts {
         }
       }
       const accountId = cmd.accountId;
-      if (problems.any || !accountId) return new InputRejected(problems.errors);
+      if (problems.any || !accountId || !account) return new InputRejected(problems.errors);
       if (once.size > 0) taken.add(accountId);
 
       const contact: NewContact = {
@@ -116,6 +118,7 @@ export class LogiSenseDrafts {
         request,
         fields,
         accountId,
+        account: account.account,
         contact,
         points: points.length,
         emails: cmd.emails,

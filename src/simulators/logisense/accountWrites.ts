@@ -9,9 +9,10 @@ import { readFields } from './validation';
 
 /**
  * Account writes. A v6 Contact has no account key, so a contact joins an account as a child of
- * the account: `details.<contacts>.items[]` with `patchType: "create"` in `PATCH Account/{id}`
- * (or in `POST Account`), its contact points and address nested the same way one level down
- * (vendor notes §3, first of the ranked options; child key and attach/detach are switches).
+ * the account: `<contacts>.items[]` beside an empty `details` (seed 004; `details.<contacts>`
+ * with `patchChildrenAt: 'details'`) with `patchType: "create"` in `PATCH Account/{id}` (or in
+ * `POST Account`), its contact points and address nested the same way one level down (vendor
+ * notes §3, first of the ranked options; child key and attach/detach are switches).
  */
 
 type Lookup = { identity: number; isDefault: boolean };
@@ -98,6 +99,7 @@ export function planAccountUpdate(ctx: WriteContext, account: AccountRow, body: 
       const changed = mode === 'put' || Object.keys(f).length > 0;
       assignAccountFields(account, f);
       if (changed) account.lastUpdate = ctx.now();
+      if (!changed && switches.patchParentItem === 'whenChanged') return [];
       return [item(account.identity, changed ? 'updated' : 'retrieved', 'account', undefined, accountDto(store, account))];
     },
   ];

@@ -3,9 +3,10 @@ import type { LogiSenseSwitches } from './switches';
 import { at, isObject, type ReadContext } from './validation';
 
 /**
- * PATCH children (vendor notes §3): `details: { <childKey>: { items: [ { patchType,
- * patchClientId, ...fields } ] } }`, or the same containers beside `details` when the
- * `patchChildrenAt` switch says `topLevel` (the seed 004 PATCH sample).
+ * PATCH children: `{ details: {}, <childKey>: { items: [ { patchType, patchClientId, ...fields } ] } }`,
+ * the containers beside an empty `details` as in the seed 004 PATCH sample (the default), or
+ * inside it, `details: { <childKey>: { items: [...] } }`, when the `patchChildrenAt` switch says
+ * `details` (vendor notes §3).
  */
 export type PatchType = 'create' | 'update' | 'delete' | 'attach' | 'detach';
 
@@ -43,6 +44,7 @@ export function readChildren(
   const inDetails = ctx.switches.patchChildrenAt === 'details';
   const containerPath = inDetails ? at(path, 'details') : path;
   const container = inDetails ? body['details'] : body;
+  if (!inDetails) rejectChildrenInDetails(body, path, allowed, ctx);
   if (container === undefined || container === null) return out;
   if (!isObject(container)) {
     ctx.problems.push({ code: ErrorCode.invalidValue, message: `${containerPath} must be an object.` });
@@ -109,4 +111,22 @@ export function itemIdentity(item: ChildItem, ctx: ReadContext): number | undefi
     message: `${item.path}.identity is required for patchType '${item.patchType}'.`,
   });
   return undefined;
+}
+
+/**
+ * With children beside `details`, child containers inside `details` are not read: ignored as a
+ * .NET deserializer would, or refused when `extraFields` is `reject`.
+ */
+function rejectChildrenInDetails(
+  body: Record<string, unknown>,
+  path: string,
+  allowed: Readonly<Record<string, readonly PatchType[]>>,
+  ctx: ReadContext,
+): void {
+  const details = body['details'];
+  if (ctx.switches.extraFields !== 'reject' || !isObject(details)) return;
+  for (const key of Object.keys(details)) {
+    const where = key in allowed ? `; send ${at(path, key)} beside details` : '';
+    ctx.problems.push({ code: ErrorCode.unknownField, message: `${at(at(path, 'details'), key)} is not a child of this object${where}.` });
+  }
 }

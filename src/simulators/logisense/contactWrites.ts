@@ -126,6 +126,8 @@ export function planContactUpdate(
     () => {
       assignContactFields(contact, fields);
       const changed = opts.mode === 'put' || Object.keys(fields).length > 0;
+      // The PATCHed object itself (not a child contact of an account) may be left out (switch).
+      if (!changed && path === '' && switches.patchParentItem === 'whenChanged') return [];
       return [item(contact.identity, changed ? 'updated' : 'retrieved', 'contact', opts.patchClientId, contactDto(store, contact))];
     },
   ];

@@ -37,7 +37,7 @@ export interface ResultItem {
   identity: number;
   action: 'created' | 'updated' | 'deleted' | 'retrieved' | 'attached' | 'detached';
   dtoTypeKey: string;
-  /** Echoed so a client can match results to its request rows (notes §3 `patchClientId`). */
+  /** The request row's `patchClientId`, echoed only with the `echoPatchClientId` switch (seed 004 has none). */
   patchClientId?: number;
   instance: Record<string, unknown>;
 }
@@ -63,7 +63,8 @@ export function singleAnswer(instance: Record<string, unknown>, switches: LogiSe
 /**
  * Create (`type: "create"`), update (`"update"`, seed 004 PUT) and patch (`"patch"`) answers:
  * `{trackingId, type, results: {totalCount, items}}`. Create/update items are wrapped like patch
- * items (notes §3, §8) unless `writeItemShape` is `bare` (the seed 004 POST/PUT samples).
+ * items (notes §3, §8) unless `writeItemShape` is `bare` (the seed 004 POST/PUT samples); items
+ * carry no `patchClientId`, as in seed 004's PATCH answer, unless `echoPatchClientId` is on.
  */
 export function writeAnswer(type: 'create' | 'update' | 'patch', items: ResultItem[], switches: LogiSenseSwitches): SimResponse {
   const shaped =
@@ -73,7 +74,7 @@ export function writeAnswer(type: 'create' | 'update' | 'patch', items: ResultIt
           identity: i.identity,
           action: i.action,
           dtoTypeKey: i.dtoTypeKey,
-          ...(i.patchClientId === undefined ? {} : { patchClientId: i.patchClientId }),
+          ...(i.patchClientId === undefined || !switches.echoPatchClientId ? {} : { patchClientId: i.patchClientId }),
           instance: i.instance,
         }));
   return ok({ type, results: { totalCount: shaped.length, items: shaped } });

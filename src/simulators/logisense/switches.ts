@@ -24,10 +24,22 @@ export interface LogiSenseSwitches {
   /** Child key for contact points under a contact in PATCH bodies (notes §9 q2; seed 004 Detail uses `contactPoints`). */
   contactPointsKey: string;
   /**
-   * Where PATCH children sit: `details.<key>.items` (notes §3, corroborated by a v6 client) or
-   * beside `details` at the top level (the seed 004 PATCH sample).
+   * Where PATCH children sit: beside an empty `details` at the top level (the one v6 PATCH
+   * sample, seed 004) or inside it as `details.<key>.items` (notes §3, from a v6 client's POST).
    */
-  patchChildrenAt: 'details' | 'topLevel';
+  patchChildrenAt: 'topLevel' | 'details';
+  /**
+   * Whether write answers echo each item's `patchClientId`. Seed 004's PATCH answer does not
+   * (notes §3 only say the client sends it), so a client must tell created objects apart by
+   * `dtoTypeKey` and `action`.
+   */
+  echoPatchClientId: boolean;
+  /**
+   * The patched object's own item when only its children changed: left out, as in the seed
+   * 004 PATCH answer (only the created child is listed), or listed as `retrieved` (the notes
+   * §3 sample from another page).
+   */
+  patchParentItem: 'whenChanged' | 'always';
   /**
    * Items of create/update answers: `{identity, action, dtoTypeKey, instance}` (notes §3 and the
    * §8 checklist) or the bare object (the seed 004 POST/PUT samples).
@@ -63,7 +75,9 @@ export const DEFAULT_SWITCHES: Readonly<LogiSenseSwitches> = Object.freeze({
   contactLink: 'accountPatchCreate',
   accountContactsKey: 'contacts',
   contactPointsKey: 'contactPoints',
-  patchChildrenAt: 'details',
+  patchChildrenAt: 'topLevel',
+  echoPatchClientId: false,
+  patchParentItem: 'whenChanged',
   writeItemShape: 'wrapped',
   singleGetShape: 'instance',
   pagedShape: 'pagedResults',

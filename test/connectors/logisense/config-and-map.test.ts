@@ -13,7 +13,7 @@ describe('LogiSense source config', () => {
       readConcurrency: 8,
       accountPageSize: 100,
       maxScanPages: 20,
-      patch: { childrenAt: 'details', accountContactsKey: 'contacts', contactPointsKey: 'contactPoints' },
+      patch: { childrenAt: 'topLevel', accountContactsKey: 'contacts', contactPointsKey: 'contactPoints' },
     });
     expect(logisenseSourceSchema.safeParse({ ...base, credentials: { clientId, clientSecret: 's' } }).success).toBe(
       true,

@@ -118,16 +118,16 @@ describe('LogiSense connector: creates', () => {
     );
   });
 
-  it('follows the configured PATCH layout when a tenant nests children at the top level under other keys', async () => {
+  it('follows the configured PATCH layout when a tenant nests children inside details under other keys', async () => {
     s = await startLogiSense({
-      sim: { switches: { patchChildrenAt: 'topLevel', accountContactsKey: 'accountContacts' } },
-      source: { options: { patch: { childrenAt: 'topLevel', accountContactsKey: 'accountContacts' } } },
+      sim: { switches: { patchChildrenAt: 'details', accountContactsKey: 'accountContacts' } },
+      source: { options: { patch: { childrenAt: 'details', accountContactsKey: 'accountContacts' } } },
     });
     const { record } = await createOne(s.connector, 'CONTACT', contact(), recordingCall());
     expect(s.sim.store.accountsOfContact(Number(record.remoteId)).map((a) => a.identity)).toEqual([10003]);
     const body = s.sim.server.requests('PATCH')[0]?.body as Record<string, any>;
-    expect(Object.keys(body)).toEqual(['accountContacts']);
-    expect(Object.keys(body['accountContacts'].items[0])).toContain('contactPoints');
+    expect(Object.keys(body)).toEqual(['details']);
+    expect(Object.keys(body['details'].accountContacts.items[0].details)).toEqual(['contactPoints']);
     const [read] = await s.connector.getMany('CONTACT', [record.remoteId], recordingCall());
     expect(read).toMatchObject({ primaryAccountId: '10003', emails: ['ada@analytical.example'] });
   });
@@ -226,7 +226,7 @@ describe('LogiSense connector: creates', () => {
 
   it('maps every vendor validation error back onto the input field it names', async () => {
     s = await startLogiSense();
-    const at = 'details.contacts.items[0]';
+    const at = 'contacts.items[0]';
     s.sim.server.failNext({
       status: 400,
       match: { method: 'PATCH' },
@@ -234,8 +234,8 @@ describe('LogiSense connector: creates', () => {
         trackingId: '3f1d9c0e-0000-4000-8000-000000000001',
         type: 'patch',
         errors: [
-          { code: 11900002, message: `${at}.details.contactPoints.items[1].value 'b@x' is not an e-mail address.` },
-          { code: 11900002, message: `${at}.details.contactPoints.items[2].value is too long.` },
+          { code: 11900002, message: `${at}.contactPoints.items[1].value 'b@x' is not an e-mail address.` },
+          { code: 11900002, message: `${at}.contactPoints.items[2].value is too long.` },
           { code: 11900002, message: `${at}.lastName is too long.` },
           { code: 11900004, message: 'Account 10003 would have 2 Billing contacts; an account has at most one.' },
         ],
@@ -251,7 +251,7 @@ describe('LogiSense connector: creates', () => {
       [null, 'REJECTED'],
     ]);
     expect(errors[0]?.message).toBe(
-      `LogiSense rejected the contact create: ${at}.details.contactPoints.items[1].value 'b@x' is not an e-mail address.`,
+      `LogiSense rejected the contact create: ${at}.contactPoints.items[1].value 'b@x' is not an e-mail address.`,
     );
   });
 

@@ -105,9 +105,9 @@ describe('LogiSense: dry runs', () => {
 
   it('createContact follows the configured PATCH layout and contact type', async () => {
     await start({
-      sim: { switches: { patchChildrenAt: 'topLevel', accountContactsKey: 'accountContacts' } },
+      sim: { switches: { patchChildrenAt: 'details', accountContactsKey: 'accountContacts' } },
       source: {
-        options: { contactType: 'billing', patch: { childrenAt: 'topLevel', accountContactsKey: 'accountContacts' } },
+        options: { contactType: 'billing', patch: { childrenAt: 'details', accountContactsKey: 'accountContacts' } },
       },
     });
     const fresh = dataOf(
@@ -122,10 +122,16 @@ describe('LogiSense: dry runs', () => {
       method: 'PATCH',
       path: `/Account/${fresh.account.remoteId}`,
       body: {
-        accountContacts: {
-          items: [
-            { patchClientId: 1, lastName: 'Payer', contactPoints: { items: [{ value: 'pay@planned.example' }] } },
-          ],
+        details: {
+          accountContacts: {
+            items: [
+              {
+                patchClientId: 1,
+                lastName: 'Payer',
+                details: { contactPoints: { items: [{ value: 'pay@planned.example' }] } },
+              },
+            ],
+          },
         },
       },
     });

@@ -106,7 +106,8 @@ export function holdings(s: Setup): { accounts: number; contacts: number; points
 
 /**
  * The `PATCH Account/{id}` body creating one contact of the default type (Shipping, the first of
- * back-end type "Other") with one e-mail and one phone, in the default layout (vendor notes §3).
+ * back-end type "Other") with one e-mail and one phone, in the default layout: children beside
+ * an empty `details`, as the seed 004 sample has them.
  */
 export function shippingContactPatch(
   s: Setup,
@@ -129,7 +130,7 @@ export function shippingContactPatch(
     title: c.title,
     firstName: c.firstName,
     lastName: c.lastName,
-    details: { contactPoints: { items: points } },
+    contactPoints: { items: points },
   });
-  return { details: { contacts: { items: [contact] } } };
+  return { details: {}, contacts: { items: [contact] } };
 }

@@ -1,5 +1,5 @@
 import { entityProblems, fixture, shapeProblems, type EntityFixture, type EnvelopeFixture } from './support/contract';
-import { dig, objects, pagination, startSimulator, type Harness } from './support/harness';
+import { dig, objects, pagination, NOTES_LAYOUT, startSimulator, type Harness } from './support/harness';
 import { contactTypeId, pointTypeId } from './support/lookups';
 
 const accountFx = fixture<EntityFixture>('account.json');
@@ -56,7 +56,7 @@ describe('LogiSense simulator: Account writes and the contact link', () => {
   let shippingEmail: number;
   let billingEmail: number;
   beforeAll(async () => {
-    h = await startSimulator({ accounts: 3 });
+    h = await startSimulator({ accounts: 3, switches: NOTES_LAYOUT });
     shipping = await contactTypeId(h, 'Shipping');
     billing = await contactTypeId(h, 'Billing');
     shippingEmail = await pointTypeId(h, 'Shipping', 'email');

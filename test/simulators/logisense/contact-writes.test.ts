@@ -1,5 +1,5 @@
 import { entityProblems, fixture, shapeProblems, type EntityFixture, type EnvelopeFixture } from './support/contract';
-import { dig, object, objects, startSimulator, type Harness } from './support/harness';
+import { dig, object, objects, NOTES_LAYOUT, startSimulator, type Harness } from './support/harness';
 import { contactTypeId, pointTypeId } from './support/lookups';
 
 const contactFx = fixture<EntityFixture>('contact.json');
@@ -13,7 +13,7 @@ describe('LogiSense simulator: Contact writes', () => {
   let shippingPhone: number;
   let billingEmail: number;
   beforeAll(async () => {
-    h = await startSimulator({ accounts: 4 });
+    h = await startSimulator({ accounts: 4, switches: NOTES_LAYOUT });
     shipping = await contactTypeId(h, 'Shipping');
     billing = await contactTypeId(h, 'Billing');
     shippingEmail = await pointTypeId(h, 'Shipping', 'email');

@@ -14,13 +14,15 @@ describe('LogiSense simulator: switches for the open questions', () => {
   afterEach(() => Object.assign(h.sim.switches, DEFAULT_SWITCHES));
   afterAll(() => h.close());
 
-  it('defaults to the readings the notes rank first', () => {
+  it('defaults to the readings the notes rank first, and to seed 004 for PATCH', () => {
     expect(DEFAULT_SWITCHES).toMatchObject({
       tokenLifetimeSeconds: 1800,
       contactLink: 'accountPatchCreate',
       accountContactsKey: 'contacts',
       contactPointsKey: 'contactPoints',
-      patchChildrenAt: 'details',
+      patchChildrenAt: 'topLevel',
+      echoPatchClientId: false,
+      patchParentItem: 'whenChanged',
       writeItemShape: 'wrapped',
       singleGetShape: 'instance',
       pagedShape: 'pagedResults',
@@ -45,41 +47,53 @@ describe('LogiSense simulator: switches for the open questions', () => {
     expect(dig(patched.body, 'results', 'items', 0, 'action')).toBe('updated');
   });
 
-  it('reads PATCH children beside details when patchChildrenAt is topLevel, as in the seed 004 sample', async () => {
-    h.sim.switches.patchChildrenAt = 'topLevel';
+  it('reads PATCH children inside details when patchChildrenAt is details, as the notes read a v6 client', async () => {
+    h.sim.switches.patchChildrenAt = 'details';
     const answer = await h.call('PATCH', 'Account/10001', {
-      body: { details: {}, contacts: { items: [{ patchType: 'create', patchClientId: 1, contactTypeId: shipping, lastName: 'TopLevel' }] } },
+      body: { details: { contacts: { items: [{ patchType: 'create', patchClientId: 1, contactTypeId: shipping, lastName: 'Nested' }] } } },
     });
     expect(answer.status).toBe(200);
-    expect(dig(answer.body, 'results', 'items', 1, 'dtoTypeKey')).toBe('contact');
+    expect(dig(answer.body, 'results', 'items', 0, 'dtoTypeKey')).toBe('contact');
     const ignored = await h.call('PATCH', 'Account/10001', {
-      body: { details: { contacts: { items: [{ patchType: 'create', contactTypeId: shipping, lastName: 'Nested' }] } } },
+      body: { details: {}, contacts: { items: [{ patchType: 'create', contactTypeId: shipping, lastName: 'TopLevel' }] } },
     });
-    expect(objects(dig(ignored.body, 'results', 'items'))).toHaveLength(1);
+    expect(objects(dig(ignored.body, 'results', 'items'))).toHaveLength(0);
+  });
+
+  it('echoes patchClientId and lists an untouched parent as retrieved when the switches say so', async () => {
+    h.sim.switches.echoPatchClientId = true;
+    h.sim.switches.patchParentItem = 'always';
+    const answer = await h.call('PATCH', 'Account/10001', {
+      body: { details: {}, contacts: { items: [{ patchType: 'create', patchClientId: 4, contactTypeId: shipping, lastName: 'Echo' }] } },
+    });
+    expect(objects(dig(answer.body, 'results', 'items')).map((i) => [i['dtoTypeKey'], i['action'], i['patchClientId']])).toEqual([
+      ['account', 'retrieved', undefined],
+      ['contact', 'created', 4],
+    ]);
   });
 
   it('uses the accountContactsKey switch for PATCH bodies and Account detail alike', async () => {
     h.sim.switches.accountContactsKey = 'contact';
     const answer = await h.call('PATCH', 'Account/10002', {
-      body: { details: { contact: { items: [{ patchType: 'create', contactTypeId: shipping, lastName: 'Singular' }] } } },
+      body: { details: {}, contact: { items: [{ patchType: 'create', contactTypeId: shipping, lastName: 'Singular' }] } },
     });
-    expect(objects(dig(answer.body, 'results', 'items'))).toHaveLength(2);
+    expect(objects(dig(answer.body, 'results', 'items'))).toHaveLength(1);
     const detail = await h.get('Account/10002/Detail');
     expect(objects(dig(detail.body, 'instance', 'details', 'contact')).map((c) => c['lastName'])).toContain('Singular');
   });
 
   it('silently drops children under a key the server does not know, as a .NET server would', async () => {
     const answer = await h.call('PATCH', 'Account/10003', {
-      body: { details: { contactList: { items: [{ patchType: 'create', contactTypeId: shipping }] } } },
+      body: { details: {}, contactList: { items: [{ patchType: 'create', contactTypeId: shipping }] } },
     });
     expect(answer.status).toBe(200);
-    expect(objects(dig(answer.body, 'results', 'items'))).toHaveLength(1);
+    expect(objects(dig(answer.body, 'results', 'items'))).toHaveLength(0);
   });
 
   it('uses the contactPointsKey switch for contact point children', async () => {
     h.sim.switches.contactPointsKey = 'contactPoint';
     const answer = await h.call('POST', 'Contact', {
-      body: { contactTypeId: shipping, details: { contactPoint: { items: [{ patchType: 'create', contactPointTypeId: shippingEmail, value: 'singular@example.com' }] } } },
+      body: { contactTypeId: shipping, contactPoint: { items: [{ patchType: 'create', contactPointTypeId: shippingEmail, value: 'singular@example.com' }] } },
     });
     expect(objects(dig(answer.body, 'results', 'items')).map((i) => i['dtoTypeKey'])).toEqual(['contact', 'contactPoint']);
   });

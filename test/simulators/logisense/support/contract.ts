@@ -26,6 +26,17 @@ export interface EnvelopeFixture {
   shapes: Record<string, Shape>;
   dates: { pattern: string };
   patchBody: { childrenUnder: string; itemsKey: string; itemKeys: string[]; patchTypes: string[] };
+  patchSample: {
+    requestKeys: string[];
+    details: Record<string, never>;
+    childKey: string;
+    itemsKey: string;
+    answerItemKeys: string[];
+    answerItemAbsent: string[];
+    answerTotalCount: number;
+    createdAction: string;
+    createdDtoTypeKey: string;
+  };
   pagingRequest: { header: string; keys: string[]; optionalKeys: string[]; firstPage: number };
   errorCodeDigits: number;
 }

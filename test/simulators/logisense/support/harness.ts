@@ -1,4 +1,20 @@
-import { createLogiSenseSimulator, type LogiSenseSimulator, type LogiSenseSimulatorOptions } from '../../../../src/simulators/logisense';
+import {
+  createLogiSenseSimulator,
+  type LogiSenseSimulator,
+  type LogiSenseSimulatorOptions,
+  type LogiSenseSwitches,
+} from '../../../../src/simulators/logisense';
+
+/**
+ * The notes §3 reading of PATCH: children inside `details`, `patchClientId` echoed, the parent
+ * always listed. The write-rule suites use it (their rules hold in either layout); the seed 004
+ * layout, the default, has its own suite (seed-layout.test.ts).
+ */
+export const NOTES_LAYOUT: Partial<LogiSenseSwitches> = {
+  patchChildrenAt: 'details',
+  echoPatchClientId: true,
+  patchParentItem: 'always',
+};
 
 /** One HTTP answer, body parsed when it is JSON. */
 export interface Answer {
