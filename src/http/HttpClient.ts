@@ -6,6 +6,8 @@ import type { Vendor } from '../core/records';
 import { endVendorCallSpan, startVendorCallSpan } from '../telemetry/vendorCallSpan';
 import { backoffDelay, retryAfterMs } from './backoff';
 import { InFlightReads } from './inFlightReads';
+import type { PacedTurn } from './RatePacer';
+import type { VendorBudget } from './VendorBudget';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -27,10 +29,12 @@ export interface HttpClientOptions {
   /** Observes every attempt (metrics, logs); never sees headers or bodies. */
   observeFn?: (event: VendorCallEvent) => void;
   /**
-   * Waits for the vendor's rate budget before every attempt (a pacer queue). Time spent here is
-   * not vendor time and does not count against `timeoutMs`; it throws (SOURCE_RATE_LIMITED)
-   * when the budget cannot be had in time.
+   * The vendor's rate budget: every attempt waits for a turn, which counts until its answer is
+   * back. Time spent waiting is not vendor time and does not count against `timeoutMs`; it
+   * throws (SOURCE_RATE_LIMITED) when the budget cannot be had in time. A 429 is reported to it.
    */
+  budget?: VendorBudget;
+  /** A wait before every attempt with no answer accounting (superseded by `budget`). */
   paceFn?: () => Promise<void>;
   /**
    * Request header that carries the operation's request id to the vendor, for vendors that
@@ -120,19 +124,30 @@ export class HttpClient {
     const path = this.basePath + req.path;
     const search = req.query && [...req.query.keys()].length > 0 ? `?${req.query.toString()}` : '';
     for (let attempt = 1; ; attempt += 1) {
+      let turn: PacedTurn | null = null;
       if (this.options.paceFn) {
         const queued = Date.now();
         await this.options.paceFn();
         deadline += Date.now() - queued;
       }
+      if (this.options.budget) {
+        const queued = Date.now();
+        turn = await this.options.budget.turn({ source: this.options.source, vendor: this.options.vendor });
+        deadline += Date.now() - queued;
+      }
       const remaining = deadline - Date.now();
       // Past the operation's deadline nothing more is sent: not sent means not written.
-      if (call.signal?.aborted) throw this.deadlineError(false);
-      if (remaining <= 0) throw this.timeoutError(idempotent, attempt > 1);
+      if (call.signal?.aborted || remaining <= 0) {
+        turn?.done();
+        throw call.signal?.aborted ? this.deadlineError(false) : this.timeoutError(idempotent, attempt > 1);
+      }
       const started = Date.now();
       const { source, vendor } = this.options;
       const span = call.trace && startVendorCallSpan(call.trace, { source, vendor, method: req.method, path: req.path, attempt });
       const outcome = await this.once(req, path + search, remaining, call, idempotent);
+      // The turn counts from the answer on: the latest the vendor can have counted the request.
+      turn?.done();
+      if (outcome.res?.status === 429) this.options.budget?.rateLimited(retryAfterMs(outcome.res.headers['retry-after']));
       const event: VendorCallEvent = {
         source,
         vendor,

@@ -1,0 +1,41 @@
+import type { ErrorDetail } from '../core/errors';
+import type { PacedTurn, RatePacer } from './RatePacer';
+import type { SharedBudget } from './SharedBudget';
+
+/**
+ * A vendor's rate budget as the HTTP client spends it: a turn before every attempt (counted
+ * until its answer is back), and word back when the vendor said 429 anyway.
+ */
+export interface VendorBudget {
+  turn(detail: ErrorDetail): Promise<PacedTurn>;
+  /** The vendor answered 429 (with its Retry-After, when it gave one). */
+  rateLimited(retryAfterMs: number | null): void;
+}
+
+/**
+ * The instance's own FIFO pacer (sliding windows, counted to the answer), and — when Redis is
+ * configured — the budget every instance on the same credentials shares: a turn needs room in
+ * both, and a 429 pauses every instance.
+ */
+export class PacedBudget implements VendorBudget {
+  constructor(
+    private readonly pacer: RatePacer,
+    private readonly shared: SharedBudget | null,
+  ) {}
+
+  async turn(detail: ErrorDetail): Promise<PacedTurn> {
+    const local = await this.pacer.acquireTurn(detail);
+    if (!this.shared) return local;
+    try {
+      await this.shared.take(detail);
+      return local;
+    } catch (err) {
+      local.done();
+      throw err;
+    }
+  }
+
+  rateLimited(retryAfterMs: number | null): void {
+    void this.shared?.pause(retryAfterMs ?? 1000);
+  }
+}
