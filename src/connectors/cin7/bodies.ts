@@ -18,7 +18,7 @@ export function toCin7AccountCreate(cmd: CreateAccountCommand, type: string, sal
   return withoutEmpty({
     type,
     company: cmd.name.trim(),
-    email: cmd.emails[0],
+    email: t(cmd.emails[0]),
     phone: t(cmd.phones[0]),
     website: t(cmd.website),
     address1: t(a?.street),
@@ -46,7 +46,7 @@ function personFields(cmd: CreateContactCommand): Body {
     firstName: t(cmd.firstName),
     lastName: t(cmd.lastName),
     jobTitle: t(cmd.jobTitle),
-    email: cmd.emails[0],
+    email: t(cmd.emails[0]),
     phone: t(cmd.phones[0]),
     mobile: t(cmd.phones[1]),
   };

@@ -5,11 +5,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
 import type { PacedTurn, RatePacer } from '../../http/RatePacer';
 import type { Cin7SourceConfig } from './config';
-import { cin7Failure, unexpectedAnswer, writeOutcomeUnknown } from './errors';
+import { cin7Failure, routeMissing, unexpectedAnswer, writeOutcomeUnknown } from './errors';
 import { cin7OmniBatchResultItem } from './wire';
 
 /** Most rows per list request (vendor notes §2: `rows` max 250; more answers 400). */
 export const CIN7_MAX_ROWS = 250;
+/** `page` is a .NET `int` (vendor notes §2: 1-based). */
+const MAX_INT = 2_147_483_647;
 /** Most records per POST/PUT (vendor notes §2: "Batch limit is 250."). */
 export const CIN7_BATCH_LIMIT = 250;
 
@@ -91,13 +93,19 @@ export class Cin7Client {
         vendor: 'CIN7_OMNI',
       });
     }
+    const page = params.page ?? 1;
+    if (!Number.isInteger(page) || page < 1 || page > MAX_INT) {
+      // Never sent: the vendor answers 400 "The page number is out of range; …" (vendor notes §2).
+      throw new GatewayError('BAD_USER_INPUT', `Cin7 Omni pages are numbered from 1, asked for page ${page}`, { source: this.config.id, vendor: 'CIN7_OMNI' });
+    }
     const query = new URLSearchParams();
     if (params.where) query.set('where', params.where);
     query.set('order', params.order);
-    query.set('page', String(params.page ?? 1));
+    query.set('page', String(page));
     query.set('rows', String(params.rows));
     const what = `the ${resource} list`;
     const res = await this.send({ method: 'GET', path: `/v1/${resource}`, query }, call);
+    if (res.status === 404) throw routeMissing(this.config.id, `GET /v1/${resource}`, res.status, res.body);
     if (res.status !== 200) throw cin7Failure(this.config.id, what, res.status, res.body);
     if (!Array.isArray(res.body)) throw unexpectedAnswer(this.config.id, what);
     return res.body.map((row) => this.parse(schema, row, what));
@@ -120,6 +128,7 @@ export class Cin7Client {
       return bodies.map(() => toGatewayError(err));
     }
     // Anything but 200 applied nothing (vendor notes §2: a malformed body or batch limit is refused whole).
+    if (res.status === 404) return bodies.map(() => routeMissing(this.config.id, `${method} /v1/${resource}`, res.status, res.body));
     if (res.status !== 200) return bodies.map(() => cin7Failure(this.config.id, what, res.status, res.body));
     const aligned = new Array<Cin7WriteAnswer | undefined>(bodies.length);
     for (const raw of Array.isArray(res.body) ? res.body : []) {

@@ -45,6 +45,30 @@ export function cin7Failure(source: string, operation: string, status: number, b
   });
 }
 
+/**
+ * A 404 on a collection route (`/v1/Contacts`, `/v1/Quotes`, `/v1/Users`). These routes exist on
+ * every account, and an unknown record never answers 404 here (reads go by `where=id IN (…)`;
+ * a PUT of an unknown id fails that item): the source's base URL is wrong — missing `/api`, a
+ * wrong version or host (vendor notes §1). Told apart from a refusal so the operator looks at
+ * the configuration, never reported as "no such record".
+ */
+export function routeMissing(source: string, operation: string, status: number, body: unknown): GatewayError {
+  // A web server's HTML page says nothing an operator needs; ASP.NET's Message names the URI asked.
+  const text = cin7OmniErrorMessage(body);
+  const message = text && !text.startsWith('<') ? text : null;
+  return new GatewayError(
+    'SOURCE_REJECTED',
+    `Source "${source}" has no Cin7 Omni API at its configured baseUrl: ${operation} answered HTTP ${status} (route not found). Check the source's baseUrl in the configuration; it is the API base, ending in /api`,
+    {
+      source,
+      vendor: 'CIN7_OMNI',
+      httpStatus: status,
+      vendorCode: 'ROUTE_NOT_FOUND',
+      ...(message ? { vendorMessage: message.slice(0, 300) } : {}),
+    },
+  );
+}
+
 /** An answer whose shape we do not recognise: the vendor changed or a proxy interfered. */
 export function unexpectedAnswer(source: string, what: string, cause?: unknown): GatewayError {
   return new GatewayError('SOURCE_UNAVAILABLE', `Source "${source}" sent an unexpected answer to ${what}`, { source, vendor: 'CIN7_OMNI' }, { cause });

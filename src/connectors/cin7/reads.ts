@@ -8,7 +8,7 @@ import { decodeState, encodeState, keyset, NEWEST_FIRST, type ListState } from '
 import { parseContactId, parseIntId } from './ids';
 import { fromCin7Account, fromCin7MainPerson, fromCin7Quote, fromCin7SecondaryContact, fromCin7User, personsOf, quoteStatus } from './map';
 import type { Cin7RecordCache } from './recordCache';
-import { and, atom, containsPattern, dateLiteral, idIn, MATCH_ALL, or, quoted, render, type Where } from './where';
+import { and, atom, containsPattern, dateLiteral, EARLIEST_DATE_MS, idIn, MATCH_ALL, or, quoted, render, type Where } from './where';
 import { cin7OmniContact, cin7OmniQuote, cin7OmniUser, type Cin7OmniContact } from './wire';
 
 /**
@@ -243,10 +243,22 @@ export class Cin7Reads {
     return found;
   }
 
+  /**
+   * `updatedSince` as `modifiedDate >= '…'`. A bound before the vendor's earliest date
+   * (where.ts) is met by every record, so nothing is sent for it; one past its latest date
+   * matches nothing, and is refused as input rather than sent (the vendor would fail the request).
+   */
   private since(updatedSince: string | undefined): Where {
     if (updatedSince === undefined) return MATCH_ALL;
+    const ms = Date.parse(updatedSince);
+    if (!Number.isNaN(ms) && ms < EARLIEST_DATE_MS) return MATCH_ALL;
     const literal = dateLiteral(updatedSince);
-    if (!literal) throw new GatewayError('BAD_USER_INPUT', `updatedSince is not a date-time: "${updatedSince.slice(0, 40)}"`);
+    if (!literal) {
+      throw new GatewayError('BAD_USER_INPUT', `updatedSince must be a date-time from 1753-01-01 to 9999-12-31 for Cin7 Omni: "${updatedSince.slice(0, 40)}"`, {
+        source: this.config.id,
+        vendor: 'CIN7_OMNI',
+      });
+    }
     return atom(`modifiedDate >= ${literal}`);
   }
 

@@ -59,11 +59,22 @@ export function idIn(ids: readonly number[]): Where {
 }
 
 /**
- * A datetime literal at second precision (the vendor's, vendor notes §1 "Dates"). Rounded
- * down, so `>=` includes a record changed within the same second: never fewer rows.
+ * The dates a `where` literal can name. The vendor keeps dates in SQL Server (its `where` is
+ * passed through to it, vendor notes §3); a `datetime` column holds 1753-01-01 to 9999-12-31, and
+ * a literal outside fails the whole statement. Its `datetime2` would start at year 1; the
+ * narrower range is assumed (README "Choices").
+ */
+export const EARLIEST_DATE_MS = Date.parse('1753-01-01T00:00:00Z');
+export const LATEST_DATE_MS = Date.parse('9999-12-31T23:59:59Z');
+
+/**
+ * A datetime literal `'yyyy-MM-ddTHH:mm:ssZ'` (the vendor's format, vendor notes §1 "Dates"),
+ * rounded down to the second so `>=` includes a record changed within the same second: never
+ * fewer rows. Null for text that is not a date, or a date outside EARLIEST/LATEST_DATE_MS
+ * (the caller decides what such a bound means).
  */
 export function dateLiteral(iso: string): string | null {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
+  if (Number.isNaN(ms) || ms < EARLIEST_DATE_MS || ms > LATEST_DATE_MS) return null;
   return quoted(`${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`);
 }

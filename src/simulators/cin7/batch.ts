@@ -37,7 +37,8 @@ export function runBatch(
   const body = readArrayBody(req.rawBody);
   if (!body.ok) return vendorError(400, MESSAGES.malformedJson, switches);
   if (body.items.length > switches.batchLimit) return vendorError(400, MESSAGES.batchLimit(switches.batchLimit), switches);
-  const read = body.items.map((item, i) => mergeReads(models.map((m) => readItem(item, m, `[${i}]`))));
+  const model = joined(models);
+  const read = body.items.map((item, i) => readItem(item, model, `[${i}]`, { unknownMembers: switches.unknownBodyFields }));
   // Newtonsoft binds the whole array before Cin7's code runs: with `rejectRequest` one bad value spoils the request.
   if (switches.typeMismatch === 'rejectRequest' && read.some((r) => r.errors.length > 0)) {
     return vendorError(400, MESSAGES.malformedJson, switches);
@@ -51,14 +52,13 @@ export function runBatch(
   return { status: 200, body: results };
 }
 
-function mergeReads(reads: ReadItem[]): ReadItem {
-  const values = new Map<string, unknown>();
-  const errors: string[] = [];
-  for (const r of reads) {
-    for (const [k, v] of r.values) values.set(k, v);
-    errors.push(...r.errors);
-  }
-  return { values, errors: [...new Set(errors)] };
+/** One model of every field of `models` (a quote body holds the Quote fields and the write-only ones); the first model names it. */
+function joined(models: readonly ModelSpec[]): ModelSpec {
+  const [first] = models;
+  if (!first) throw new Error('runBatch needs a model');
+  if (models.length === 1) return first;
+  const fields = models.flatMap((m) => m.fields);
+  return { name: first.name, fields, byLowerName: new Map(fields.map((f) => [f.wire.toLowerCase(), f])) };
 }
 
 /**

@@ -4,8 +4,9 @@ import type { FieldSpec, ModelSpec } from './models';
 /**
  * Reading write bodies the way the vendor's .NET stack does (vendor notes §1, §2):
  * - the body must be a JSON array of objects, even for one record;
- * - property names match case-insensitively (`Company`, `company`, `COMPANY`); unknown ones are
- *   ignored; of two spellings of one name the last wins, as Newtonsoft populates in order;
+ * - property names match case-insensitively (`Company`, `company`, `COMPANY`); an unknown one is
+ *   a member error (`unknownMembers: 'reject'`, Newtonsoft's MissingMemberHandling.Error
+ *   wording) or ignored; of two spellings of one name the last wins, as Newtonsoft populates in order;
  * - values convert like Newtonsoft: `"12"` reads as 12, `12` as `"12"`, `"true"` as true, enum
  *   names in any case; anything else is a conversion error in Newtonsoft's wording.
  */
@@ -29,13 +30,20 @@ export interface ReadItem {
   errors: string[];
 }
 
-export function readItem(item: Record<string, unknown>, model: ModelSpec, path: string): ReadItem {
+export interface ReadOptions {
+  unknownMembers: 'reject' | 'ignore';
+}
+
+export function readItem(item: Record<string, unknown>, model: ModelSpec, path: string, options: ReadOptions): ReadItem {
   const values = new Map<string, unknown>();
   const errors: string[] = [];
   for (const [key, raw] of Object.entries(item)) {
     const spec = model.byLowerName.get(key.toLowerCase());
-    if (!spec) continue;
-    const converted = convert(raw, spec, `${path}.${key}`);
+    if (!spec) {
+      if (options.unknownMembers === 'reject') errors.push(`Could not find member '${key}' on object of type '${model.name}'. Path '${path}.${key}'.`);
+      continue;
+    }
+    const converted = convert(raw, spec, `${path}.${key}`, options);
     if (converted.ok) values.set(spec.wire, converted.value);
     else errors.push(...converted.errors);
   }
@@ -44,7 +52,7 @@ export function readItem(item: Record<string, unknown>, model: ModelSpec, path: 
 
 type Converted = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
-function convert(raw: unknown, spec: FieldSpec, path: string): Converted {
+function convert(raw: unknown, spec: FieldSpec, path: string, options: ReadOptions): Converted {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   // Newtonsoft reads "" as null for nullable value types; only text keeps it (PUT: "" clears).
   if (raw === '' && spec.kind !== 'string') return { ok: true, value: null };
@@ -89,7 +97,7 @@ function convert(raw: unknown, spec: FieldSpec, path: string): Converted {
           errors.push(`Error converting value ${shown(child)} to type '${spec.items?.name ?? 'Object'}'. Path '${path}[${i}]'.`);
           return;
         }
-        const read = readItem(child as Record<string, unknown>, spec.items as ModelSpec, `${path}[${i}]`);
+        const read = readItem(child as Record<string, unknown>, spec.items as ModelSpec, `${path}[${i}]`, options);
         errors.push(...read.errors);
         items.push(read);
       });

@@ -31,7 +31,10 @@ export function runListQuery<T extends object>(
 ): Row[] {
   const { page, size } = readPaging(query, switches);
   const whereText = queryParam(query, 'where');
-  const where = whereText === null || whereText.trim() === '' ? null : compileWhere(parseWhere(whereText, { parentheses: switches.whereParentheses }), model);
+  const where =
+    whereText === null || whereText.trim() === ''
+      ? null
+      : compileWhere(parseWhere(whereText, { parentheses: switches.whereParentheses }), model, { dateRange: switches.whereDateRange });
   const order = parseOrder(queryParam(query, 'order'), model, switches.defaultOrderDirection);
   const fields = parseFields(queryParam(query, 'fields'), model, { unknownFields: switches.unknownFields });
   // Stored rows already carry wire keys and values, so they are filtered and sorted as they are.

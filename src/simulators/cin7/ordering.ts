@@ -4,7 +4,7 @@ import type { FieldSpec, ModelSpec } from './models';
 import type { Row } from './predicate';
 
 /**
- * `order`: `field [ASC|DESC]`, comma-separated (vendor notes §3). A term without a direction
+ * `order`: `field [ASC|DESC]`, comma-separated (vendor notes §3), each field once. A term without a direction
  * takes `defaultOrderDirection` (numa reports DESC; Q5). Without `order` the rows come in id
  * order, as SQL Server returns a clustered primary key scan; ties under `order` are broken by id
  * too, so paging is deterministic. NULLs sort first ascending, text case-insensitively (SQL Server).
@@ -18,6 +18,7 @@ const invalidOrder = (detail: string) => new QueryError(`The order argument is i
 
 export function parseOrder(text: string | null, model: ModelSpec, defaultDirection: 'ASC' | 'DESC'): OrderTerm[] {
   if (text === null || text.trim() === '') return [];
+  const seen = new Set<string>();
   return text.split(',').map((raw) => {
     const words = raw.trim().split(/\s+/);
     const [name, dir, extra] = words;
@@ -25,6 +26,9 @@ export function parseOrder(text: string | null, model: ModelSpec, defaultDirecti
     const spec = model.byLowerName.get(name.toLowerCase());
     if (!spec) throw invalidOrder(`'${name}' is not a field of ${model.name}`);
     if (spec.kind === 'object' || spec.kind === 'array') throw invalidOrder(`'${name}' cannot be sorted`);
+    // SQL Server refuses an ORDER BY naming a column twice (error 169).
+    if (seen.has(spec.wire)) throw invalidOrder(`'${name}' is specified more than once`);
+    seen.add(spec.wire);
     const direction = (dir ?? defaultDirection).toUpperCase();
     if (direction !== 'ASC' && direction !== 'DESC') throw invalidOrder(`'${dir ?? ''}' is not ASC or DESC`);
     return { spec, descending: direction === 'DESC' };

@@ -15,18 +15,32 @@ export type Predicate = (row: Row) => boolean;
  * - a NULL column satisfies no comparison, LIKE or IN, negated or not (ANSI NULLS): only
  *   `IS NULL` finds it;
  * - dates are quoted ISO strings compared as instants (`modifiedDate>='2020-12-31T00:00:00Z'`).
+ * - a date outside the column type's range (`dateRange`) cannot be converted: SQL Server
+ *   fails the statement, so the request is refused rather than answered.
  * A name or literal that does not fit throws `QueryError`.
  */
-export function compileWhere(expr: WhereExpr, model: ModelSpec): Predicate {
+export interface WhereOptions {
+  /** Range of the date columns' SQL type (switch `whereDateRange`). */
+  dateRange: 'datetime' | 'datetime2';
+}
+
+/** SQL Server `datetime`: 1753-01-01 to 9999-12-31; `datetime2`: from 0001-01-01. */
+const DATE_RANGES = {
+  datetime: { min: Date.parse('1753-01-01T00:00:00Z'), shown: '1753-01-01' },
+  datetime2: { min: Date.parse('0001-01-01T00:00:00Z'), shown: '0001-01-01' },
+} as const;
+const DATE_MAX = Date.parse('9999-12-31T23:59:59.999Z');
+
+export function compileWhere(expr: WhereExpr, model: ModelSpec, options: WhereOptions): Predicate {
   switch (expr.kind) {
     case 'and': {
-      const l = compileWhere(expr.left, model);
-      const r = compileWhere(expr.right, model);
+      const l = compileWhere(expr.left, model, options);
+      const r = compileWhere(expr.right, model, options);
       return (row) => l(row) && r(row);
     }
     case 'or': {
-      const l = compileWhere(expr.left, model);
-      const r = compileWhere(expr.right, model);
+      const l = compileWhere(expr.left, model, options);
+      const r = compileWhere(expr.right, model, options);
       return (row) => l(row) || r(row);
     }
     case 'isNull': {
@@ -34,7 +48,7 @@ export function compileWhere(expr: WhereExpr, model: ModelSpec): Predicate {
       return (row) => isNull(row[spec.wire]) !== expr.negate;
     }
     case 'compare':
-      return compileCompare(filterable(expr.field, model), expr.op, expr.value);
+      return compileCompare(filterable(expr.field, model), expr.op, expr.value, options);
     case 'like': {
       const spec = filterable(expr.field, model);
       if (!['string', 'enum', 'integer', 'decimal'].includes(spec.kind)) {
@@ -49,7 +63,7 @@ export function compileWhere(expr: WhereExpr, model: ModelSpec): Predicate {
     }
     case 'in': {
       const spec = filterable(expr.field, model);
-      const keys = expr.values.map((lit) => (lit.type === 'null' ? null : coerce(spec, lit, expr.field)));
+      const keys = expr.values.map((lit) => (lit.type === 'null' ? null : coerce(spec, lit, expr.field, options)));
       const hasNull = keys.includes(null);
       return (row) => {
         const v = columnKey(spec, row[spec.wire]);
@@ -70,10 +84,10 @@ function filterable(name: string, model: ModelSpec): FieldSpec {
   return spec;
 }
 
-function compileCompare(spec: FieldSpec, op: CompareOp, lit: Literal): Predicate {
+function compileCompare(spec: FieldSpec, op: CompareOp, lit: Literal, options: WhereOptions): Predicate {
   if (lit.type === 'null') return () => false; // `= NULL` is unknown under ANSI NULLS: use IS NULL
   if (spec.kind === 'boolean' && op !== '=' && op !== '<>') throw invalidWhere(`'${op}' cannot compare boolean field '${spec.wire}'`);
-  const key = coerce(spec, lit, spec.wire);
+  const key = coerce(spec, lit, spec.wire, options);
   return (row) => {
     const v = columnKey(spec, row[spec.wire]);
     if (v === null) return false;
@@ -98,7 +112,7 @@ function compileCompare(spec: FieldSpec, op: CompareOp, lit: Literal): Predicate
 type Key = string | number;
 
 /** A literal in the column's own terms (lower-cased text, number, 0/1, epoch ms). */
-function coerce(spec: FieldSpec, lit: Exclude<Literal, { type: 'null' }>, name: string): Key {
+function coerce(spec: FieldSpec, lit: Exclude<Literal, { type: 'null' }>, name: string, options: WhereOptions): Key {
   const shown = lit.type === 'string' ? `'${lit.value}'` : String(lit.value);
   switch (spec.kind) {
     case 'string':
@@ -120,6 +134,8 @@ function coerce(spec: FieldSpec, lit: Exclude<Literal, { type: 'null' }>, name: 
     case 'datetime': {
       const ms = lit.type === 'string' ? parseWireDate(lit.value) : null;
       if (ms === null) throw invalidWhere(`${shown} is not a quoted date for field '${name}'`);
+      const range = DATE_RANGES[options.dateRange];
+      if (ms < range.min || ms > DATE_MAX) throw invalidWhere(`${shown} is outside the dates of field '${name}' (${range.shown} to 9999-12-31)`);
       return ms;
     }
     case 'object':
@@ -157,13 +173,51 @@ function isNull(v: unknown): boolean {
   return v === null || v === undefined;
 }
 
-/** SQL LIKE: `%` any run, `_` one character, case-insensitive; everything else literal. */
-function likeToRegExp(pattern: string): RegExp {
+/**
+ * SQL Server's LIKE: `%` any run, `_` one character, `[abc]` / `[a-c]` one of a set or range,
+ * `[^abc]` one not in it; case-insensitive, everything else literal. A `[` with no closing `]`
+ * makes a pattern that matches nothing (SQL Server answers no rows, not an error). So a client
+ * that leaves `[` in a literal finds the wrong rows, as on the real server.
+ */
+export function likeToRegExp(pattern: string): RegExp {
   let re = '';
-  for (const ch of pattern) {
+  for (let i = 0; i < pattern.length; i += 1) {
+    const ch = pattern.charAt(i);
     if (ch === '%') re += '.*';
     else if (ch === '_') re += '.';
-    else re += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '[') {
+      const close = pattern.indexOf(']', i + 2);
+      if (close < 0) return /(?!)/;
+      re += charClass(pattern.slice(i + 1, close));
+      i = close;
+    } else re += escapeRegExp(ch);
   }
-  return new RegExp(`^${re}$`, 'is');
+  try {
+    return new RegExp(`^${re}$`, 'is');
+  } catch {
+    return /(?!)/; // a range written backwards (`[z-a]`) contains nothing
+  }
+}
+
+/** The inside of a LIKE `[…]` as a regular-expression class; `-` between two characters is a range. */
+function charClass(inside: string): string {
+  const negate = inside.startsWith('^') && inside.length > 1;
+  const body = negate ? inside.slice(1) : inside;
+  let out = '';
+  for (let i = 0; i < body.length; i += 1) {
+    const ch = body.charAt(i);
+    if (body.charAt(i + 1) === '-' && i + 2 < body.length) {
+      out += `${escapeClass(ch)}-${escapeClass(body.charAt(i + 2))}`;
+      i += 2;
+    } else out += escapeClass(ch);
+  }
+  return `[${negate ? '^' : ''}${out}]`;
+}
+
+function escapeRegExp(ch: string): string {
+  return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function escapeClass(ch: string): string {
+  return ch.replace(/[\]\\^-]/g, '\\$&');
 }

@@ -27,13 +27,27 @@ const VERBS: Record<Cin7Endpoint, { collection: string[]; item: string[] }> = {
 
 const PERMISSION: Record<string, Cin7Verb> = { GET: 'read', POST: 'create', PUT: 'update', DELETE: 'delete' };
 
+/** The Web API application lives under `/api` (vendor notes §1: base URL `https://api.cin7.com/api`). */
+const API_ROOT = /^\/api(\/|$)/i;
+
 /**
- * The request pipeline: Basic auth on every call (401) → the key's rate budget (429) → route
+ * A path outside the API application never reaches ASP.NET: the web server answers its own
+ * HTML 404 page (no auth, no JSON) — what a base URL without `/api` meets.
+ */
+const SERVER_NOT_FOUND: SimResponse = {
+  status: 404,
+  text: '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2></body></html>',
+  headers: { 'content-type': 'text/html' },
+};
+
+/**
+ * The request pipeline: outside `/api` → the web server's HTML 404; Basic auth on every call (401) → the key's rate budget (429) → route
  * (404, 405) → the key's per-endpoint permission (403) → the resource. A 401 is not counted
  * against any budget (no key was identified); everything after it is.
  */
 export function createRouter(ctx: RouterContext): SimHandler {
   return (req) => {
+    if (!API_ROOT.test(req.path)) return SERVER_NOT_FOUND;
     const apiKey = ctx.connections.authenticate(req.headers);
     if (apiKey === null) return vendorError(401, MESSAGES.unauthorized, ctx.switches);
     const decision = ctx.limiter.take(apiKey);

@@ -17,8 +17,21 @@ export interface Cin7Switches {
   unrequestedFields: 'omit' | 'null';
   /** `fields` naming something the model lacks: 400, or the name is ignored. */
   unknownFields: 'reject' | 'ignore';
+  /**
+   * A POST/PUT property the model lacks (`postalCode` for `postCode`): refused as Newtonsoft
+   * does with MissingMemberHandling.Error (that record fails, or the whole body with
+   * `typeMismatch: 'rejectRequest'`), or silently dropped (Newtonsoft's default). Undocumented;
+   * the simulator refuses by default so a misspelt field cannot vanish unnoticed.
+   */
+  unknownBodyFields: 'reject' | 'ignore';
   /** Q7: parentheses in `where` group terms (SQL) or are a malformed clause. */
   whereParentheses: boolean;
+  /**
+   * The SQL type behind date columns, which bounds a date literal in `where`: `datetime`
+   * (1753-01-01 to 9999-12-31, the older and common type) or `datetime2` (from 0001-01-01).
+   * A literal outside it is refused like a malformed clause (SQL Server cannot convert it).
+   */
+  whereDateRange: 'datetime' | 'datetime2';
   /** Q7: status of a malformed `where`/`order`: 400 (checklist) or 500 (an unhandled SQL error). */
   malformedQueryStatus: 400 | 500;
   /** Q8: `GET /{id}` of an unknown id: 404 "Resource not found" (spec), or 200 with a null body. */
@@ -85,6 +98,8 @@ export const DEFAULT_SWITCHES: Readonly<Omit<Cin7Switches, 'rateLimits'>> = Obje
   defaultOrderDirection: 'DESC',
   unrequestedFields: 'omit',
   unknownFields: 'reject',
+  unknownBodyFields: 'reject',
+  whereDateRange: 'datetime',
   whereParentheses: true,
   malformedQueryStatus: 400,
   getUnknownId: 'notFound',
