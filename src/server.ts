@@ -36,6 +36,7 @@ import type { ExampleOperation } from './playground/types';
 import { SDL_HEADERS, SDL_PATH, schemaSdl } from './playground/sdl';
 import { CursorCodec } from './core/paging';
 import { GatewayResources } from './core/resources';
+import { connectShared } from './edge/sharedRedis';
 import { KeyedWrites } from './core/write';
 import { MemoryIdempotencyStore, RedisIdempotencyStore } from './idempotency';
 import { GatewayMetrics } from './metrics';
@@ -92,7 +93,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = new GatewayMetrics();
   const telemetry = createTelemetry(server.telemetry, options.telemetry);
   const states = new SourceStates(options.connectors?.map((c) => c.id) ?? config.sources.map((s) => s.id));
-  const resources = new GatewayResources();
+  // One Redis for what every instance shares across sources (vendor budgets), when configured.
+  const sharedRedisUrl = config.redis.url ?? config.idempotency.redisUrl;
+  const sharedRedis = sharedRedisUrl ? connectShared(sharedRedisUrl) : null;
+  const resources = new GatewayResources({
+    redis: sharedRedis,
+    keyPrefix: config.redis.keyPrefix,
+    onSharedState: (state, what) =>
+      state === 'lost'
+        ? logger.warn({ what }, 'Redis unreachable: this instance keeps to its own share until it is back')
+        : logger.info({ what }, 'Redis reachable again: shared again with every instance'),
+  });
   const sources = new SourceRegistry(
     options.connectors ??
       config.sources.map((s) =>
@@ -361,6 +372,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await new Promise<void>((resolve) => o.close(() => resolve()));
     }
     await resources.close();
+    sharedRedis?.disconnect();
     await idempotency.close();
   };
 

@@ -1,3 +1,16 @@
+import type Redis from 'ioredis';
+
+/** The Redis client every shared concern of a gateway uses. */
+export type SharedRedis = Redis;
+
+/** What a gateway shares with other instances, and whom to tell when that sharing is lost. */
+export interface SharedState {
+  redis: SharedRedis | null;
+  keyPrefix: string;
+  /** Told once when a shared concern falls back to this instance alone, and once when it is back. */
+  onSharedState?: (state: 'lost' | 'back', what: string) => void;
+}
+
 /** Something a gateway owns for its lifetime and must release when it stops. */
 export interface Closable {
   close(): void | Promise<void>;
@@ -10,6 +23,12 @@ export interface Closable {
  */
 export class GatewayResources {
   private readonly items = new Map<string, Closable>();
+
+  /**
+   * The Redis every instance shares (`redis.url`), when one is configured: state that must hold
+   * across instances (a vendor budget) lives there. Owned by whoever made it, not closed here.
+   */
+  constructor(readonly shared: SharedState = { redis: null, keyPrefix: 'crmgraph:' }) {}
 
   /** The resource of `key`, made by `make` the first time it is asked for. */
   once<T extends Closable>(key: string, make: () => T): T {
