@@ -55,6 +55,16 @@ export interface EntityDef {
   inputOnly: string[];
 }
 
+/** Opportunity label flags the spec lists: 1 Priority, 2 Hot, 4 Stalled (vendor notes §3.3). */
+export const LABEL_FLAG = 'label_flag';
+export const LABEL_FLAGS = [1, 2, 4] as const;
+/**
+ * How an opportunity without a flag renders `label_flag`: the spec documents no value for
+ * "none", so `null` (unset, like any other unset non-text value) by default; `zero` for the
+ * bit-flag reading in which no bit set is 0.
+ */
+export type UnflaggedLabel = 'null' | 'zero';
+
 const SYSTEM_HEAD: FieldDef[] = [
   { name: 'is_delete_protected', kind: 'bool', ro: true },
   { name: 'id', kind: 'fk', ro: true },
@@ -226,8 +236,9 @@ const opportunity = entity(
     bool('is_archived'),
     bool('is_value_auto_calculate'),
     // Spec types it as string with integer enum [1,2,4]; the vendor's own connector sends an
-    // int bit flag (vendor notes §3.3), so it is stored and rendered as an int (0 = no flag).
-    int('label_flag'),
+    // int bit flag (vendor notes §3.3), so it is stored and rendered as an int. No flag is
+    // documented for "none": unset is null (see `unflaggedLabel`).
+    int('label_flag', null),
     fk('lead_source_id', 'Data'),
     text('name'),
     fk('oppty_type_id', 'OpportunityTypes'),
@@ -408,8 +419,6 @@ const client = entity(
     { name: 'user_recalculation_state', kind: 'text', def: 'NoRecalculation' },
   ],
   ['default_unit_id', 'email', 'master_right_id', 'unit_membership'],
-  // The 2024 spec has no batch-modify / batch-delete paths for Clients.
-  { batch: false },
 );
 
 const salesUnit = entity(

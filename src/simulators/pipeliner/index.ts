@@ -14,7 +14,9 @@ import { formatTimestamp, microsFromDate } from './time';
  * modelled and every choice made where the vendor's behaviour is not public.
  */
 
-export type { PipelinerSimulatorOptions } from './options';
+export type { CheckedRequest, PipelinerSimulatorOptions, RequestCheck } from './options';
+export type { UnflaggedLabel } from './entities';
+export type { UndeclaredParameters } from './parameters';
 export type { OversizePage } from './query';
 export type { PrimaryRule } from './relations';
 export type PipelinerEntityPlural = EntityPlural;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { UnflaggedLabel } from './entities';
+import type { UndeclaredParameters } from './parameters';
 import type { OversizePage } from './query';
 import type { PrimaryRule } from './relations';
 import type { SeedSize } from './seed';
@@ -19,6 +21,18 @@ export interface PipelinerSimulatorOptions {
   /** What `first`/`last` above 100 get: cut to 100 (`clamp`) or a 400 (`error`). */
   oversizePage?: OversizePage;
   /**
+   * What a query parameter the endpoint does not take gets (`first` on a read by id, a typo):
+   * a 400 code 117 (`reject`, default) or silently dropped (`ignore`).
+   */
+  undeclaredParameters?: UndeclaredParameters;
+  /** How an opportunity without a label flag renders it: `null` (default) or `0`. */
+  unflaggedLabel?: UnflaggedLabel;
+  /**
+   * Extra checks run on every request the space serves, before it is served: any problem is
+   * answered as a 400 code 117 naming it. Tests plug in the contract derived from the spec.
+   */
+  requestCheck?: RequestCheck;
+  /**
    * "Today" for the seeded data (default: the current UTC day at 00:00). The simulator's clock
    * is shifted to that day, so tests with a fixed date see fixed relations to "now".
    */
@@ -26,6 +40,15 @@ export interface PipelinerSimulatorOptions {
   /** Initial latency added to every answer (the kit's `latencyMs`). */
   latencyMs?: number;
 }
+
+/** A request as `requestCheck` sees it: the body parsed as JSON (undefined when absent or not JSON). */
+export interface CheckedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+export type RequestCheck = (request: CheckedRequest) => readonly string[];
 
 export const DEFAULT_SIZE: SeedSize = { accounts: 60, contacts: 150, opportunities: 80 };
 export const DEFAULT_SEED = 100;
@@ -48,6 +71,9 @@ const schema = z.object({
   password: z.string().min(1).default(DEFAULT_PASSWORD),
   primaryRule: z.enum(['reject', 'auto-clear']).default('reject'),
   oversizePage: z.enum(['clamp', 'error']).default('clamp'),
+  undeclaredParameters: z.enum(['reject', 'ignore']).default('reject'),
+  unflaggedLabel: z.enum(['null', 'zero']).default('null'),
+  requestCheck: z.custom<RequestCheck>((v) => typeof v === 'function', 'must be a function').optional(),
   referenceDate: z.union([z.date(), z.string()]).optional(),
   latencyMs: z.number().min(0).default(0),
 });
@@ -60,6 +86,9 @@ export interface ResolvedOptions {
   password: string;
   primaryRule: PrimaryRule;
   oversizePage: OversizePage;
+  undeclaredParameters: UndeclaredParameters;
+  unflaggedLabel: UnflaggedLabel;
+  requestCheck: RequestCheck | null;
   referenceDate: Date;
   /**
    * How far the simulator's clock runs behind the wall clock (µs): the start of the current
@@ -101,6 +130,9 @@ export function resolveOptions(options: PipelinerSimulatorOptions = {}): Resolve
     password: o.password,
     primaryRule: o.primaryRule,
     oversizePage: o.oversizePage,
+    undeclaredParameters: o.undeclaredParameters,
+    unflaggedLabel: o.unflaggedLabel,
+    requestCheck: o.requestCheck ?? null,
     referenceDate: reference,
     clockOffsetMicros: (startOfUtcDay(new Date()).getTime() - startOfUtcDay(reference).getTime()) * 1000,
     latencyMs: o.latencyMs,

@@ -39,6 +39,21 @@ export const FILTER_OPS = [
 ] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 const VALUELESS_OPS = new Set<FilterOp>(['null', 'not-null', 'empty', 'not-empty']);
+/**
+ * Operators that match text (case folding, parts of a value). The spec lists the operators
+ * without saying which field types take them; these are refused on anything but text, as a
+ * database refuses a LIKE on a number or a uuid column.
+ */
+export const TEXT_OPS: ReadonlySet<FilterOp> = new Set<FilterOp>([
+  'ieq',
+  'not-ieq',
+  'contains',
+  'starts',
+  'ends',
+  'icontains',
+  'istarts',
+  'iends',
+]);
 
 interface Filter {
   field: FieldDef;
@@ -171,6 +186,9 @@ export function parseListQuery(def: EntityDef, q: URLSearchParams, oversize: Ove
       throw invalidParameter(`Unknown filter operator '${opText}' for field '${name}'.`);
     }
     const op = opText as FilterOp;
+    if (TEXT_OPS.has(op) && field.kind !== 'text') {
+      throw invalidParameter(`Filter operator '${op}' does not apply to field '${name}', which is not text.`);
+    }
     const raw = q.get(`filter[${name}]`);
     let values: unknown[] = [];
     if (!VALUELESS_OPS.has(op)) {

@@ -1,4 +1,4 @@
-import { entityDef, isModelled, type EntityDef, type FieldDef } from './entities';
+import { entityDef, isModelled, LABEL_FLAG, type EntityDef, type FieldDef, type UnflaggedLabel } from './entities';
 import type { PipelinerStore, Row } from './store';
 import { formatTimestamp, MICROS_PER_DAY } from './time';
 
@@ -14,6 +14,8 @@ export interface RenderContext {
   /** `http://host:port` as the client addressed the simulator. */
   origin: string;
   spaceId: string;
+  /** How an opportunity without a label flag renders `label_flag` (options.ts). */
+  unflaggedLabel?: UnflaggedLabel;
   /** IANA zone from the `Timezone` header; UTC when absent. */
   timeZone?: string;
   /** The request's instant (µs), for values such as `days_in_step`. */
@@ -81,7 +83,10 @@ function strOrNull(v: unknown): string | null {
  * ones (formatted names, positions, days in step). Datetimes stay as microseconds here.
  */
 export function scalarValue(ctx: RenderContext, def: EntityDef, row: Row, f: FieldDef): unknown {
-  if (!f.derived) return row[f.name] ?? f.def ?? null;
+  if (!f.derived) {
+    const stored = row[f.name] ?? f.def ?? null;
+    return stored === null && f.name === LABEL_FLAG && ctx.unflaggedLabel === 'zero' ? 0 : stored;
+  }
   const key = `${def.plural}.${f.name}`;
   switch (key) {
     case 'Contacts.formatted_name':

@@ -12,6 +12,7 @@ import {
   unknownType,
 } from './errors';
 import type { ResolvedOptions } from './options';
+import { checkParameters, type Operation } from './parameters';
 import { parseBool, parseFieldTree, parseListQuery, runListQuery } from './query';
 import { renderRecord, type RenderContext } from './records';
 import type { PipelinerStore } from './store';
@@ -59,10 +60,34 @@ function parseBody(req: SimRequest): unknown {
   }
 }
 
+/** The body as JSON for `requestCheck`, or undefined when there is none or it is not JSON. */
+function jsonOf(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function parseValidationLevel(text: string | null): number {
   if (text === null || text.trim() === '') return 0;
   if (!/^\d+$/.test(text.trim())) throw invalidParameter("Parameter 'validation-level' must be an integer bit mask.");
   return Number(text);
+}
+
+/**
+ * The operation a method names on the collection (no tail) or below it; null when the path
+ * does not serve the method (the framework's 405). A batch segment is a batch only for POST
+ * on an entity with batch endpoints; otherwise it reads as a record id, as any segment would.
+ */
+function operationOf(method: string, tail: string | undefined, batch: boolean): Operation | null {
+  if (tail === undefined) return method === 'GET' ? 'list' : method === 'POST' ? 'create' : null;
+  if ((tail === 'batch-modify' || tail === 'batch-delete') && batch && method === 'POST') return tail;
+  if (method === 'GET') return 'get';
+  if (method === 'PATCH') return 'update';
+  if (method === 'DELETE') return 'delete';
+  return null;
 }
 
 function ok(data: unknown, status = 200): SimResponse {
@@ -85,6 +110,9 @@ export function createPipelinerHandler(state: RouterState): SimHandler {
   }
 
   function handle(req: SimRequest): SimResponse {
+    const problems =
+      options.requestCheck?.({ method: req.method, path: req.path, query: req.query, body: jsonOf(req.rawBody) }) ?? [];
+    if (problems.length > 0) throw invalidParameter(`Request refused by the contract: ${problems.join('; ')}`);
     const m = ROUTE.exec(req.path);
     const space = m?.[1] !== undefined ? decode(m[1]) : null;
     const plural = m?.[2] !== undefined ? decode(m[2]) : null;
@@ -108,49 +136,50 @@ export function createPipelinerHandler(state: RouterState): SimHandler {
       origin: req.origin,
       spaceId: options.spaceId,
       now,
+      unflaggedLabel: options.unflaggedLabel,
       ...(typeof zone === 'string' && isKnownTimeZone(zone) ? { timeZone: zone } : {}),
     };
+    const operation = operationOf(req.method, tail, def.batch);
+    if (!operation) return methodNotAllowed(tail === undefined ? ['GET', 'POST'] : ['GET', 'PATCH', 'DELETE']);
+    const query = checkParameters(operation, req.query, options.undeclaredParameters);
     const write = (): WriteContext => ({
       store,
       now,
       primaryRule: options.primaryRule,
-      validationLevel: parseValidationLevel(req.query.get('validation-level')),
+      validationLevel: parseValidationLevel(query.get('validation-level')),
     });
 
-    if (tail === undefined) {
-      if (req.method === 'GET') return list(render, def, req.query);
-      if (req.method === 'POST') {
+    switch (operation) {
+      case 'list':
+        return list(render, def, query);
+      case 'create': {
         const row = createRecord(write(), def, parseBody(req));
         return ok(renderRecord(render, def, row), 201);
       }
-      return methodNotAllowed(['GET', 'POST']);
-    }
-    if ((tail === 'batch-modify' || tail === 'batch-delete') && req.method === 'POST' && def.batch) {
-      const rollback = parseRollbackMethod(req.query.get('rollback-method'));
-      const body = parseBody(req);
-      const data =
-        tail === 'batch-modify' ? batchModify(write(), def, body, rollback) : batchDelete(write(), def, body, rollback);
-      return ok(data);
-    }
-    switch (req.method) {
-      case 'GET': {
-        const row = parseBool(req.query.get('include-deleted'))
-          ? store.get(def.plural, tail)
-          : store.live(def.plural, tail);
-        if (!row) throw recordNotFound(def.name, tail);
-        const expand = parseFieldTree(def, req.query.get('expand'), 'expand');
-        const only = parseFieldTree(def, req.query.get('load-only'), 'load-only');
-        return ok(renderRecord(render, def, row, expand, only));
+      case 'batch-modify':
+      case 'batch-delete': {
+        const rollback = parseRollbackMethod(query.get('rollback-method'));
+        const body = parseBody(req);
+        return ok(
+          operation === 'batch-modify'
+            ? batchModify(write(), def, body, rollback)
+            : batchDelete(write(), def, body, rollback),
+        );
       }
-      case 'PATCH': {
-        const row = updateRecord(write(), def, tail, parseBody(req));
+      case 'get': {
+        const id = tail ?? '';
+        const row = parseBool(query.get('include-deleted')) ? store.get(def.plural, id) : store.live(def.plural, id);
+        if (!row) throw recordNotFound(def.name, id);
+        const expand = parseFieldTree(def, query.get('expand'), 'expand');
+        return ok(renderRecord(render, def, row, expand));
+      }
+      case 'update': {
+        const row = updateRecord(write(), def, tail ?? '', parseBody(req));
         return ok(renderRecord(render, def, row));
       }
-      case 'DELETE':
-        deleteRecord(write(), def, tail);
+      case 'delete':
+        deleteRecord(write(), def, tail ?? '');
         return ok(tail);
-      default:
-        return methodNotAllowed(['GET', 'PATCH', 'DELETE']);
     }
   }
 

@@ -351,12 +351,12 @@ export function seedSpace(store: PipelinerStore, plan: SeedPlan): void {
         qualify_date: faker.datatype.boolean({ probability: 0.5 }) ? between(created, modified) : null,
         was_qualified: status !== 1 || faker.datatype.boolean({ probability: 0.4 }),
         ranking: faker.number.int({ min: 1, max: 10 }),
-        label_flag: faker.helpers.weightedArrayElement([
-          { weight: 14, value: 0 },
+        // Only the spec's flags (1 Priority, 2 Hot, 4 Stalled); most opportunities have none.
+        label_flag: faker.helpers.weightedArrayElement<number | null>([
+          { weight: 15, value: null },
           { weight: 2, value: 1 },
           { weight: 2, value: 2 },
           { weight: 1, value: 4 },
-          { weight: 1, value: 3 },
         ]),
         description: faker.datatype.boolean({ probability: 0.4 }) ? faker.company.catchPhrase() : '',
         _step_changed: between(created, modified),

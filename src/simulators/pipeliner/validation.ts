@@ -1,5 +1,5 @@
 import type { EntityDef, FieldDef } from './entities';
-import { entityDef, isModelled } from './entities';
+import { entityDef, isModelled, LABEL_FLAG, LABEL_FLAGS } from './entities';
 import { invalidParameter, type ValidationErrors } from './errors';
 import { isUuid } from './ids';
 import type { PipelinerStore } from './store';
@@ -37,8 +37,7 @@ export function coerceValue(f: FieldDef, v: unknown): Coerced {
       return typeof v === 'string' ? { ok: true, value: v } : bad('a string');
     case 'int':
       if (v === null) return { ok: true, value: f.def ?? null };
-      // label_flag is declared as a string in the spec but carries integer flags.
-      if (f.name === 'label_flag' && typeof v === 'string' && /^\d+$/.test(v)) return { ok: true, value: Number(v) };
+      if (f.name === LABEL_FLAG) return labelFlag(v) ?? bad(`one of ${LABEL_FLAGS.join(', ')}`);
       return Number.isInteger(v) ? { ok: true, value: v } : bad('an integer');
     case 'number':
       if (v === null) return { ok: true, value: null };
@@ -66,6 +65,15 @@ export function coerceValue(f: FieldDef, v: unknown): Coerced {
     case 'many':
       return bad('omitted');
   }
+}
+
+/**
+ * `label_flag` takes the spec's enum values only (1 Priority, 2 Hot, 4 Stalled), as integers
+ * or, since the spec declares the field a string, as their digits; null clears it.
+ */
+function labelFlag(v: unknown): Coerced | null {
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+  return typeof n === 'number' && (LABEL_FLAGS as readonly number[]).includes(n) ? { ok: true, value: n } : null;
 }
 
 /**

@@ -84,9 +84,15 @@ describe('Pipeliner simulator: routing and error bodies', () => {
     expect(res.body).toMatchObject({ status: 405, errorcode: null, traceback: null });
   });
 
-  it('has no batch endpoints for Clients, as in the spec', async () => {
-    const res = await h.call('POST', '/entities/Clients/batch-modify', { body: [] });
+  it('serves batch endpoints for Clients too, as the spec declares them', async () => {
+    const res = await h.call('POST', '/entities/Clients/batch-delete', { body: [] });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers a method the path does not serve with the framework-style 405', async () => {
+    const res = await h.call('PUT', '/entities/Contacts');
     expect(res.status).toBe(405);
+    expect(res.body).toMatchObject({ status: 405, errorcode: null, traceback: null });
   });
 
   it('answers a body that is not JSON with 400 code 117 "Missing or invalid JSON data."', async () => {
