@@ -5,9 +5,11 @@ import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/Http
 import { LogiSenseTokens, type IssuedToken } from './auth';
 import type { LogiSenseSourceConfig } from './config';
 import {
+  isUnknownRecord,
   loginFailure,
   logisenseWriteFailure,
   rejected,
+  routeNotFound,
   unconfirmedWrite,
   unexpectedAnswer,
   type FieldMap,
@@ -28,6 +30,8 @@ import {
 const RESOURCE = '/ResourceServer/api/v6';
 /** The versioned token endpoint (notes §1.1; the docs put the API version in the path). */
 const LOGIN = '/AuthorizationServer/api/v6/Access/Login';
+/** Ids are `{id:int}` route values (notes §6): a .NET int, so a larger one matches no route. */
+const MAX_ID = 2_147_483_647;
 /** Search's `top` bound (notes §4): 1..10000, 0 ("all") refused. */
 export const SEARCH_TOP = 10_000;
 
@@ -76,12 +80,18 @@ export class LogiSenseClient {
     this.tokens = new LogiSenseTokens((call) => this.login(call), now);
   }
 
-  /** `GET {path}` of one object (`X/{id}`, `X/{id}/Detail`); null on 404 or a non-numeric id. */
+  /**
+   * `GET {path}` of one object (`X/{id}`, `X/{id}/Detail`); null for an id no record can have
+   * (not sent) and for the vendor's own 404 of an unknown record. Any other 404 is the
+   * source's configuration (`routeNotFound`), never a silent null.
+   */
   async getOne<T>(path: string, id: string, schema: z.ZodType<T>, call: CallContext): Promise<T | null> {
-    if (!/^\d{1,10}$/.test(id)) return null;
-    const what = `reading ${path.replace('{id}', id)}`;
-    const res = await this.send({ method: 'GET', path: `${RESOURCE}/${path.replace('{id}', id)}` }, call);
-    if (res.status === 404) return null;
+    if (!/^\d{1,10}$/.test(id) || Number(id) > MAX_ID) return null;
+    const route = path.replace('{id}', id);
+    const what = `reading ${route}`;
+    const res = await this.send({ method: 'GET', path: `${RESOURCE}/${route}` }, call);
+    if (isUnknownRecord(res.status, res.body)) return null;
+    if (res.status === 404) throw routeNotFound(this.source, `GET ${route}`, res.status, res.body);
     if (res.status !== 200) throw rejected(this.source, what, res.status, res.body);
     const envelope = this.parse(logisenseSingle, res.body, what);
     const instance = envelope.instance !== undefined ? envelope.instance : envelope.items?.[0];
@@ -91,6 +101,7 @@ export class LogiSenseClient {
   /** `GET {entity}`: every row (reference tables). */
   async getAll<T>(entity: string, schema: z.ZodType<T>, call: CallContext): Promise<T[]> {
     const res = await this.send({ method: 'GET', path: `${RESOURCE}/${entity}` }, call);
+    if (res.status === 404) throw routeNotFound(this.source, `GET ${entity}`, res.status, res.body);
     if (res.status !== 200) throw rejected(this.source, `listing ${entity}`, res.status, res.body);
     return this.parse(logisenseList, res.body, `listing ${entity}`).items.map((row) =>
       this.parse(schema, row, `listing ${entity}`),
@@ -112,6 +123,7 @@ export class LogiSenseClient {
     // sharing of identical GETs keys on headers too, so pages are never confused.
     const headers = { pagination: JSON.stringify({ pageNumber: page.number, pageSize: page.size }) };
     const res = await this.send({ method: 'GET', path: `${RESOURCE}/${path}`, headers }, call);
+    if (res.status === 404) throw routeNotFound(this.source, `GET ${path}`, res.status, res.body);
     if (res.status !== 200) throw rejected(this.source, `listing ${path}`, res.status, res.body);
     const envelope = this.parse(logisensePaged, res.body, `listing ${path}`);
     const list = envelope.pagedResults ?? { items: envelope.items ?? [], totalCount: envelope.totalCount };
@@ -133,6 +145,7 @@ export class LogiSenseClient {
       { method: 'POST', path: `${RESOURCE}/${entity}/Search`, json: { query }, idempotent: true },
       call,
     );
+    if (res.status === 404) throw routeNotFound(this.source, `POST ${entity}/Search`, res.status, res.body);
     if (res.status !== 200) throw rejected(this.source, what, res.status, res.body);
     const list = this.parse(logisenseList, res.body, what);
     return { items: list.items.map((row) => this.parse(schema, row, what)), totalCount: list.totalCount ?? null };
@@ -159,7 +172,8 @@ export class LogiSenseClient {
   /**
    * A create (`POST`) or patch (`PATCH`) of `request` (its path below the resource root): 200
    * with `results.items` (notes §3). Never retried (HttpClient's rule for writes); 400 →
-   * `InputRejected` mapped through `fields`; 404 → `onNotFound()`; anything else →
+   * `InputRejected` mapped through `fields`; the vendor's 404 of an unknown record →
+   * `onNotFound()`, any other 404 → `routeNotFound` (the configuration); anything else →
    * SOURCE_REJECTED (SOURCE_OUTCOME_UNKNOWN from HttpClient when it broke after sending); a 200
    * we cannot read → SOURCE_OUTCOME_UNKNOWN, as it was written.
    */
@@ -172,7 +186,8 @@ export class LogiSenseClient {
       { method: request.method, path: `${RESOURCE}${request.path}`, json: request.body },
       call,
     );
-    if (res.status === 404 && what.onNotFound) throw what.onNotFound();
+    if (isUnknownRecord(res.status, res.body) && what.onNotFound) throw what.onNotFound();
+    if (res.status === 404) throw routeNotFound(this.source, `${request.method} ${request.path.slice(1)}`, res.status, res.body);
     if (res.status !== 200) throw logisenseWriteFailure(this.source, what.operation, res.status, res.body, what.fields);
     const parsed = logisenseWriteAnswer.safeParse(res.body);
     if (!parsed.success) throw unconfirmedWrite(this.source, `the ${what.operation}`, parsed.error);
@@ -222,6 +237,8 @@ export class LogiSenseClient {
         : { grant_type: 'password', client_id: c.clientId, username: c.username ?? '', password: c.password ?? '' };
     // A login writes nothing, so it may be retried on 429/5xx like a read.
     const res = await this.http.request({ method: 'POST', path: LOGIN, form, anonymous: true, idempotent: true }, call);
+    // No token endpoint where the source points: its baseUrl, not its credentials, is wrong.
+    if (res.status === 404) throw routeNotFound(this.source, 'the login (POST Access/Login)', res.status, res.body);
     if (res.status !== 200) throw loginFailure(this.source, res.status, res.body);
     const token = this.parse(logisenseToken, res.body, 'the login');
     const seconds = Number(token.expires_in ?? NaN);

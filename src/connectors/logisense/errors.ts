@@ -71,6 +71,38 @@ export function loginFailure(source: string, status: number, body: unknown): Gat
   });
 }
 
+/**
+ * Whether a 404 is LogiSense saying "no such record": its own error envelope (`errors[]`, notes
+ * §5), which only the resource application writes once a route matched. A 404 without it — the
+ * Web API framework's `{message}` for a route that does not exist, or the web server's HTML page
+ * for a path outside the application — means the request never reached a LogiSense route.
+ */
+export function isUnknownRecord(status: number, body: unknown): boolean {
+  if (status !== 404) return false;
+  const parsed = logisenseErrorBody.safeParse(body);
+  return parsed.success && parsed.data.errors.length > 0;
+}
+
+/**
+ * A 404 that is not about a record: the route does not exist where the source points, so every
+ * call would fail the same way. Told apart from a refusal so the operator looks at the source's
+ * configuration (its `baseUrl`, the tenant host), never reported as "no such record".
+ */
+export function routeNotFound(source: string, operation: string, status: number, body: unknown): GatewayError {
+  const framework = typeof body === 'object' && body !== null ? (body as { message?: unknown }).message : undefined;
+  return new GatewayError(
+    'SOURCE_REJECTED',
+    `Source "${source}" has no LogiSense v6 API at its configured baseUrl: ${operation} answered HTTP ${status} (route not found). Check the source's baseUrl in the configuration; it is the tenant host, without /ResourceServer or /AuthorizationServer`,
+    {
+      source,
+      vendor: VENDOR,
+      httpStatus: status,
+      vendorCode: 'ROUTE_NOT_FOUND',
+      ...(typeof framework === 'string' ? { vendorMessage: framework.slice(0, 300) } : {}),
+    },
+  );
+}
+
 /** An answer whose shape we do not recognise: the vendor changed or a proxy interfered. */
 export function unexpectedAnswer(source: string, what: string, cause?: unknown): GatewayError {
   return new GatewayError(

@@ -110,6 +110,19 @@ export function noRouteAnswer(url: string): SimResponse {
   };
 }
 
+/**
+ * A path outside both IIS applications (a base URL without `/ResourceServer`, a wrong host path):
+ * neither application answers, so the web server's own HTML page comes back, without the
+ * `trackingId` only the applications add.
+ */
+export function hostNotFoundAnswer(): SimResponse {
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html' },
+    text: '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>404 - File or directory not found.</h2></body></html>',
+  };
+}
+
 export function methodNotAllowedAnswer(method: string, allow: string[]): SimResponse {
   return {
     status: 405,

@@ -7,6 +7,7 @@ import * as dto from './dto';
 import {
   ErrorCode,
   errorAnswer,
+  hostNotFoundAnswer,
   listAnswer,
   methodNotAllowedAnswer,
   noRouteAnswer,
@@ -34,6 +35,8 @@ export interface RouterDeps {
 /** Token endpoint, versioned (docs) and unversioned (third-party clients), vendor notes §1.1. */
 export const LOGIN_PATH = /^\/AuthorizationServer(\/api\/v6)?\/Access\/Login\/?$/i;
 const RESOURCE_ROOT = /^\/ResourceServer\/api\/v6(\/.*)?$/i;
+/** The two IIS applications on the host (notes §1.1); anything else is answered by IIS itself. */
+const APP_ROOT = /^\/(ResourceServer|AuthorizationServer)(\/|$)/i;
 
 interface Call {
   req: SimRequest;
@@ -58,7 +61,7 @@ export function createRouter(deps: RouterDeps): SimHandler {
   return (req) => {
     if (LOGIN_PATH.test(req.path)) return deps.auth.login(req);
     const root = RESOURCE_ROOT.exec(req.path);
-    if (!root) return noRouteAnswer(`${req.origin}${req.path}`);
+    if (!root) return APP_ROOT.test(req.path) ? noRouteAnswer(`${req.origin}${req.path}`) : hostNotFoundAnswer();
     const segments = (root[1] ?? '').split('/').filter(Boolean).map((s) => safeDecode(s).toLowerCase());
     const candidates = routes.flatMap((route) => {
       const id = matchPattern(route.pattern, segments);
