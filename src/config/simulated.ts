@@ -1,4 +1,4 @@
-import type { SourceVendor } from '../vendors';
+import { startStandalone } from '../simulators/standalone';
 import { isSimulated, toGatewayConfig, type ConfigDocument, type GatewayConfig, type SimulatedSource } from './gatewayConfig';
 
 /** A gateway config ready to run, and the simulators it needs (none for real vendors only). */
@@ -17,55 +17,18 @@ interface Launched {
   close(): Promise<void>;
 }
 
-type Launcher<V extends SourceVendor> = (source: Extract<SimulatedSource, { vendor: V }>) => Promise<Launched>;
-
-/** Simulators listen on loopback only: demo data is nobody else's business. */
-const HOST = '127.0.0.1';
-
 /**
- * Per vendor: start its simulator with seeded data on a free port and say what the source needs.
- * Each simulator is loaded only when a source asks for it: a gateway over real vendors never
- * holds simulator code or seed libraries in memory.
+ * Starts the source's simulator with seeded data on a free loopback port (the same start as
+ * `npm run simulator`) and says what the source needs. Each simulator is loaded only when a
+ * source asks for it: a gateway over real vendors never holds simulator code or seed libraries.
  */
-const LAUNCHERS: { [V in SourceVendor]: Launcher<V> } = {
-  pipeliner: async () => {
-    const { createPipelinerSimulator } = await import('../simulators/pipeliner');
-    const sim = createPipelinerSimulator();
-    const url = await sim.listen(0, HOST);
-    return { supplies: { baseUrl: url, spaceId: sim.spaceId, credentials: { ...sim.credentials } }, where: sim.apiBase, close: () => sim.close() };
-  },
-  superoffice: async () => {
-    const { createSuperOfficeSimulator } = await import('../simulators/superoffice');
-    const sim = createSuperOfficeSimulator();
-    const url = await sim.listen(0);
-    return {
-      supplies: { baseUrl: url, tenant: sim.tenant, credentials: { scheme: 'bearer', accessToken: sim.credentials.accessToken } },
-      where: sim.apiBase,
-      close: () => sim.close(),
-    };
-  },
-  cin7: async (source) => {
-    // The simulator enforces Cin7's real 3/s, 60/min, 5,000/day, which the connector paces
-    // itself under; a source that turns pacing off turns the simulator's limiter off with it.
-    const { createCin7Simulator } = await import('../simulators/cin7');
-    const sim = createCin7Simulator({ rateLimits: source.options.rateLimits !== false });
-    await sim.listen(0);
-    const { username, apiKey } = sim.credentials;
-    return { supplies: { baseUrl: sim.apiBase, credentials: { username, apiKey } }, where: sim.apiBase, close: () => sim.close() };
-  },
-  logisense: async () => {
-    const { createLogiSenseSimulator } = await import('../simulators/logisense');
-    const sim = createLogiSenseSimulator();
-    const url = await sim.listen(0);
-    const { clientId, username, password } = sim.credentials;
-    return { supplies: { baseUrl: url, credentials: { clientId, username, password } }, where: url, close: () => sim.close() };
-  },
-};
-
-function launch(source: SimulatedSource): Promise<Launched> {
-  // The union of launchers cannot be called with the union of sources; each gets its own vendor's.
-  const launcher = LAUNCHERS[source.vendor] as Launcher<SourceVendor>;
-  return launcher(source);
+async function launch(source: SimulatedSource): Promise<Launched> {
+  // Cin7's simulator enforces the real 3/s, 60/min, 5,000/day, which the connector paces itself
+  // under; a source that turns pacing off turns the simulator's limiter off with it.
+  const limits = source.vendor === 'cin7' && source.options.rateLimits === false ? 'off' : 'real';
+  const started = await startStandalone(source.vendor, { port: 0, limits });
+  const { vendor: _vendor, ...supplies } = started.source;
+  return { supplies, where: started.where, close: () => started.close() };
 }
 
 /**

@@ -20,6 +20,8 @@ export type SourceKeys = { vendor: StandaloneVendor; baseUrl: string; credential
 
 export interface Standalone {
   source: SourceKeys;
+  /** The vendor API's root, for a start-up banner. */
+  where: string;
   server: SimulatorServer;
   close(): Promise<void>;
 }
@@ -45,7 +47,7 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
       );
       const baseUrl = await sim.listen(port);
       const source = { vendor, baseUrl, spaceId: sim.spaceId, credentials: { ...sim.credentials } };
-      return { source, server: sim.server, close: () => sim.close() };
+      return { source, where: sim.apiBase, server: sim.server, close: () => sim.close() };
     }
     case 'superoffice': {
       const { createSuperOfficeSimulator } = await import('./superoffice');
@@ -61,7 +63,7 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
         tenant: sim.tenant,
         credentials: { scheme: 'bearer', accessToken: sim.credentials.accessToken },
       };
-      return { source, server: sim.server, close: () => sim.close() };
+      return { source, where: sim.apiBase, server: sim.server, close: () => sim.close() };
     }
     case 'cin7': {
       const { createCin7Simulator } = await import('./cin7');
@@ -75,6 +77,7 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
       const { username, apiKey } = sim.credentials;
       return {
         source: { vendor, baseUrl: sim.apiBase, credentials: { username, apiKey } },
+        where: sim.apiBase,
         server: sim.server,
         close: () => sim.close(),
       };
@@ -86,6 +89,7 @@ export async function startStandalone(vendor: StandaloneVendor, options: Standal
       const { clientId, username, password } = sim.credentials;
       return {
         source: { vendor, baseUrl, credentials: { clientId, username, password } },
+        where: baseUrl,
         server: sim.server,
         close: () => sim.close(),
       };
