@@ -77,8 +77,8 @@ export const FILTER_COLUMNS = {
     id: 'saleId',
     accountId: 'contactId',
     status: 'saleStatus',
-    saleType: 'saleTypeId',
-    stage: 'stageId',
+    saleType: 'saleType',
+    stage: 'stage',
     updated: 'updatedDate',
   },
 } as const;

@@ -5,16 +5,13 @@ import type { AccountRecord, ContactRecord, OpportunityRecord } from '../../core
 import type { ArchivePath, SuperOfficeClient } from './client';
 import { CONTACT_COLUMNS, FILTER_COLUMNS, PERSON_COLUMNS, SALE_COLUMNS } from './columns';
 import { toSuperOfficeFilterTime } from './dates';
-import { and, contains, eq, eqText, inIds, since } from './filter';
+import { and, equals, inIds, sinceDay, textCondition } from './filter';
 import { numericId, parseStageId } from './ids';
 import { STATUS_CODE, fromSuperOfficeContact, fromSuperOfficePerson } from './map';
 import { fromSuperOfficeContactRow, fromSuperOfficePersonRow, fromSuperOfficeSaleRow } from './mapRows';
 import type { SuperOfficeReference } from './reference';
 import type { ArchiveRow } from './rows';
 import { superOfficeContactEntity, superOfficePersonEntity } from './wire';
-
-/** A filter naming an id that cannot exist: the answer is an empty page, without a call. */
-const NOTHING = Symbol('nothing matches');
 
 /** One archive list as lists and reads by id both use it: its path, columns, key column and row mapper. */
 interface ArchiveList<T> {
@@ -62,49 +59,51 @@ export class SuperOfficeReads {
   async listContacts(args: ListArgs<ContactFilter>, call: CallContext): Promise<Page<ContactRecord>> {
     const f = args.filter;
     const c = FILTER_COLUMNS.person;
-    const parts: Array<string | typeof NOTHING> = [];
-    if (f.email) parts.push(eqText(c.email, f.email));
-    if (f.name) parts.push(contains(c.name, f.name));
-    if (f.accountId) parts.push(idEq(c.accountId, f.accountId));
-    if (f.updatedSince) parts.push(since(c.updated, toSuperOfficeFilterTime(f.updatedSince)));
-    return this.page(PERSONS, parts, args, call);
+    const q = new Conditions<ContactRecord>();
+    if (f.email) q.text(c.email, 'is', f.email, (r) => r.emails);
+    if (f.name) q.text(c.name, 'contains', f.name, (r) => [r.name]);
+    if (f.accountId) q.id(c.accountId, f.accountId);
+    if (f.updatedSince) q.since(c.updated, f.updatedSince);
+    return this.page(PERSONS, q, args, call);
   }
 
   /** Companies: by part of the name, by e-mail, by update time. */
   async listAccounts(args: ListArgs<AccountFilter>, call: CallContext): Promise<Page<AccountRecord>> {
     const f = args.filter;
     const c = FILTER_COLUMNS.contact;
-    const parts: string[] = [];
-    if (f.name) parts.push(contains(c.name, f.name));
-    if (f.email) parts.push(eqText(c.email, f.email));
-    if (f.updatedSince) parts.push(since(c.updated, toSuperOfficeFilterTime(f.updatedSince)));
-    return this.page(COMPANIES, parts, args, call);
+    const q = new Conditions<AccountRecord>();
+    if (f.name) q.text(c.name, 'contains', f.name, (r) => [r.name]);
+    if (f.email) q.text(c.email, 'is', f.email, (r) => r.emails);
+    if (f.updatedSince) q.since(c.updated, f.updatedSince);
+    return this.page(COMPANIES, q, args, call);
   }
 
   /**
    * Sales: by company, status (DB codes 1 Open, 2 Sold, 3 Lost, 4 Stalled), sale type and stage
-   * (a Rating within a sale type). When the client wants stages or pipelines, the sale types
-   * are read alongside the page; the resolvers then find them shared, at no extra request.
+   * (a Rating within a sale type) — all `listAny` columns of FindSale, so `equals`; its
+   * `saleTypeId` and `stageId` are not restrictable. When the client wants stages or
+   * pipelines, the sale types are read alongside the page; the resolvers then find them
+   * shared, at no extra request.
    */
   async listOpportunities(args: ListArgs<OpportunityFilter>, call: CallContext): Promise<Page<OpportunityRecord>> {
     const f = args.filter;
     const c = FILTER_COLUMNS.sale;
-    const parts: Array<string | typeof NOTHING> = [];
-    if (f.accountId) parts.push(idEq(c.accountId, f.accountId));
-    if (f.status) parts.push(eq(c.status, STATUS_CODE[f.status]));
-    if (f.pipelineId) parts.push(idEq(c.saleType, f.pipelineId));
+    const q = new Conditions<OpportunityRecord>();
+    if (f.accountId) q.id(c.accountId, f.accountId);
+    if (f.status) q.add(equals(c.status, STATUS_CODE[f.status]));
+    if (f.pipelineId) q.id(c.saleType, f.pipelineId);
     if (f.stageId) {
       const stage = parseStageId(f.stageId);
       const conflicting = stage && f.pipelineId && String(stage.saleTypeId) !== f.pipelineId;
-      if (!stage || conflicting) parts.push(NOTHING);
-      else parts.push(eq(c.saleType, stage.saleTypeId), eq(c.stage, stage.ratingId));
+      if (!stage || conflicting) q.nothing();
+      else q.add(equals(c.saleType, stage.saleTypeId), equals(c.stage, stage.ratingId));
     }
-    if (f.updatedSince) parts.push(since(c.updated, toSuperOfficeFilterTime(f.updatedSince)));
-    if (!parts.includes(NOTHING) && (args.include.has('stage') || args.include.has('pipeline'))) {
+    if (f.updatedSince) q.since(c.updated, f.updatedSince);
+    if (!q.none && (args.include.has('stage') || args.include.has('pipeline'))) {
       // Latency only: the same GET the stage resolver makes, started early and shared.
       void this.reference.pipelines(call).catch(() => undefined);
     }
-    return this.page(SALES, [...new Set(parts)], args, call);
+    return this.page(SALES, q, args, call);
   }
 
   /** Persons by id, aligned with `ids`. One id: the entity (every e-mail and phone); more: one archive call. */
@@ -152,26 +151,23 @@ export class SuperOfficeReads {
   /**
    * One page: `$top` one more than asked tells whether another page follows (the archive
    * reports no count and, in every published sample, no next link — open question 1; a next
-   * link, when a tenant sends one, counts too).
+   * link, when a tenant sends one, counts too). Where the vendor was asked for a wider set
+   * (see `Conditions`), the rows it answers are narrowed here and the paging state counts the
+   * vendor's rows, so a page may hold fewer records than asked while more follow.
    */
-  private async page<T>(
-    list: ArchiveList<T>,
-    parts: Array<string | typeof NOTHING>,
-    args: ListArgs<unknown>,
-    call: CallContext,
-  ): Promise<Page<T>> {
+  private async page<T extends { updatedAt: string | null }>(list: ArchiveList<T>, q: Conditions<T>, args: ListArgs<unknown>, call: CallContext): Promise<Page<T>> {
     const empty: Page<T> = { records: [], next: null, totalCount: 0, related: [] };
-    if (parts.includes(NOTHING)) return empty;
+    if (q.none) return empty;
     const skip = this.skipOf(args.after);
-    const filter = and(parts.filter((p): p is string => p !== NOTHING));
     const { rows, nextLink } = await this.client.archive(
       list.path,
-      { select: list.select, filter, orderBy: list.idColumn, top: args.first + 1, skip },
+      { select: list.select, filter: q.filter, orderBy: list.idColumn, top: args.first + 1, skip },
       call,
     );
-    const records = rows.slice(0, args.first).map((r) => list.fromRow(this.source, r));
+    const read = rows.slice(0, args.first);
+    const records = read.map((r) => list.fromRow(this.source, r)).filter((r) => q.keeps(r));
     const more = rows.length > args.first || (nextLink && rows.length > 0);
-    return { records, next: more ? String(skip + records.length) : null, totalCount: null, related: [] };
+    return { records, next: more ? String(skip + read.length) : null, totalCount: null, related: [] };
   }
 
   private skipOf(after: string | null): number {
@@ -185,8 +181,54 @@ export class SuperOfficeReads {
   }
 }
 
-/** `col eq n` for a remote id, or NOTHING when the id cannot be a SuperOffice id. */
-function idEq(column: string, id: string): string | typeof NOTHING {
-  const n = numericId(id);
-  return n === null ? NOTHING : eq(column, n);
+/**
+ * The conditions of one list call: the `$filter` parts the vendor is sent, and the checks a
+ * record must pass here where the vendor could only be asked for a wider set (a text with a
+ * backslash, an update instant on a day-precision column).
+ */
+class Conditions<R extends { updatedAt: string | null }> {
+  private readonly parts: string[] = [];
+  private readonly checks: Array<(record: R) => boolean> = [];
+  /** A condition that no record can meet (an id SuperOffice cannot have): no call at all. */
+  none = false;
+
+  add(...parts: string[]): void {
+    for (const p of parts) if (!this.parts.includes(p)) this.parts.push(p);
+  }
+
+  nothing(): void {
+    this.none = true;
+  }
+
+  /** `column equals n` for a remote id, or nothing when the id cannot be a SuperOffice id. */
+  id(column: string, id: string): void {
+    const n = numericId(id);
+    if (n === null) this.nothing();
+    else this.add(equals(column, n));
+  }
+
+  /** A string condition; `values` are the record's values the vendor's column compares. */
+  text(column: string, op: 'is' | 'contains', value: string, values: (record: R) => Array<string | null>): void {
+    const condition = textCondition(column, op, value);
+    if (condition.filter) this.add(condition.filter);
+    if (condition.exact) return;
+    const wanted = value.toLowerCase();
+    const test = op === 'is' ? (v: string) => v === wanted : (v: string) => v.includes(wanted);
+    this.checks.push((r) => values(r).some((v) => v !== null && test(v.toLowerCase())));
+  }
+
+  /** Updated at or after `iso`, to the second (the archive's precision). */
+  since(column: string, iso: string): void {
+    this.add(sinceDay(column, iso));
+    const from = Date.parse(toSuperOfficeFilterTime(iso) + 'Z');
+    this.checks.push((r) => r.updatedAt !== null && Date.parse(r.updatedAt) >= from);
+  }
+
+  get filter(): string | undefined {
+    return and(this.parts);
+  }
+
+  keeps(record: R): boolean {
+    return this.checks.every((check) => check(record));
+  }
 }

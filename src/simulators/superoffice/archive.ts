@@ -3,6 +3,7 @@ import { formatDate, type DateContext } from './dates';
 import { badRequest } from './errors';
 import { parseFilter } from './filter';
 import { compile } from './predicates';
+import { assertRestrictable } from './restrictions';
 
 /**
  * OData queries over an archive provider (vendor notes §3): `$select`, `$filter`,
@@ -21,6 +22,10 @@ export interface ArchiveSettings {
   defaultTop: number | null;
   emitNextLink: boolean;
   failUndocumentedOperators: boolean;
+  /** Refuse columns and operators outside the archive reference (restrictions.ts). */
+  strictFilters: boolean;
+  /** Read `\'` inside a quoted literal as a quote (filter.ts). */
+  backslashEscapesQuote: boolean;
   metadataUrl: string;
   /** The request URL without query, for next links. */
   selfUrl: string;
@@ -50,7 +55,9 @@ export function runArchive<R>(provider: Provider<R>, env: ArchiveEnv, query: URL
     });
 
   const filterText = q('$filter');
-  const predicate = filterText ? compile(parseFilter(filterText), column, s) : () => true;
+  const parsed = filterText ? parseFilter(filterText, s.backslashEscapesQuote) : null;
+  if (parsed && s.strictFilters) assertRestrictable(parsed, provider, column);
+  const predicate = parsed ? compile(parsed, column, s) : () => true;
 
   const orderText = q('$orderby');
   const order = (orderText ? orderText.split(',') : [])

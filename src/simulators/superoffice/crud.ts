@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SimResponse } from '../kit';
+import { asBlankRecord } from './blankRecord';
 import { contactCarrier, personCarrier, saleCarrier, type RenderContext } from './carriers';
 import { renderContact, renderPerson, renderSale } from './entities';
 import { SoError, badRequest, notFound } from './errors';
@@ -185,7 +186,8 @@ function checkUnmodified(ctx: CrudContext, entity: string, rec: { updatedDate: n
 
 export function getDefault(name: KindName, ctx: CrudContext): SimResponse {
   const kind = kindOf(name);
-  return { status: 200, body: applySelect(kind.render(ctx, kind.defaults(ctx), ctx.rules, false), ctx.select) };
+  const blank = asBlankRecord(kind.render(ctx, kind.defaults(ctx), ctx.rules, false), ctx.store);
+  return { status: 200, body: applySelect(blank, ctx.select) };
 }
 
 export function getOne(name: KindName, ctx: CrudContext, rawId: string): SimResponse {

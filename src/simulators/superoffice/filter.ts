@@ -11,7 +11,7 @@ import { badRequest } from './errors';
  *               | 'substringof' '(' literal ',' column ')'        (either order accepted)
  *   comparison := column operator [ operand ]
  *   operand    := literal | '(' literal ( ',' literal )* ')'
- *   literal    := 'quoted' ('' or \' escapes a quote) | number | true | false
+ *   literal    := 'quoted' ('' escapes a quote; \' too unless switched off) | number | true | false
  *
  * Operators and keywords are case-insensitive; column names keep their spelling.
  */
@@ -38,8 +38,13 @@ type Token =
   | { t: 'num'; v: number }
   | { t: '(' | ')' | ',' | '=' };
 
-export function parseFilter(text: string): FilterExpr {
-  const tokens = tokenize(text);
+/**
+ * `backslashEscapesQuote`: the documentation shows only doubled quotes; whether NetServer also
+ * reads `\'` as a quote is not documented. On by default — the reading that breaks a client
+ * which writes a backslash before a quote, so a faithful client must never depend on it.
+ */
+export function parseFilter(text: string, backslashEscapesQuote = true): FilterExpr {
+  const tokens = tokenize(text, backslashEscapesQuote);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
   const isWord = (tok: Token | undefined, w: string): boolean => tok?.t === 'word' && tok.v.toLowerCase() === w;
@@ -152,7 +157,7 @@ export function parseFilter(text: string): FilterExpr {
   return result;
 }
 
-function tokenize(text: string): Token[] {
+function tokenize(text: string, backslashEscapesQuote: boolean): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -168,7 +173,7 @@ function tokenize(text: string): Token[] {
       for (;;) {
         if (i >= text.length) throw badRequest(`$filter: unterminated string in "${text}"`);
         const c = text[i] as string;
-        if (c === '\\' && text[i + 1] === "'") {
+        if (backslashEscapesQuote && c === '\\' && text[i + 1] === "'") {
           v += "'";
           i += 2;
         } else if (c === "'" && text[i + 1] === "'") {

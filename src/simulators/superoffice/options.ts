@@ -83,6 +83,17 @@ export interface SuperOfficeSimulatorOptions {
   userArchive?: boolean;
   /** `le`, `ge` and `notEnds` fail as the official request collection marks them. Default true. */
   failUndocumentedOperators?: boolean;
+  /**
+   * Refuse a `$filter` on a column the archive reference marks not restrictable, or with an
+   * operator its restriction type does not list (400 with the REST error object; the status
+   * of that refusal is not documented). Default true.
+   */
+  strictFilters?: boolean;
+  /**
+   * Read `\'` inside a quoted `$filter` literal as a quote, besides the documented `''`
+   * (undocumented either way). Default true: the reading a client must survive.
+   */
+  backslashEscapesQuote?: boolean;
 }
 
 /** Options with every default applied. */
@@ -114,6 +125,8 @@ export interface ResolvedOptions {
   requireSaleType: boolean;
   userArchive: boolean;
   failUndocumentedOperators: boolean;
+  strictFilters: boolean;
+  backslashEscapesQuote: boolean;
 }
 
 export function resolveOptions(o: SuperOfficeSimulatorOptions = {}): ResolvedOptions {
@@ -152,5 +165,7 @@ export function resolveOptions(o: SuperOfficeSimulatorOptions = {}): ResolvedOpt
     requireSaleType: o.requireSaleType ?? true,
     userArchive: o.userArchive ?? true,
     failUndocumentedOperators: o.failUndocumentedOperators ?? true,
+    strictFilters: o.strictFilters ?? true,
+    backslashEscapesQuote: o.backslashEscapesQuote ?? true,
   };
 }

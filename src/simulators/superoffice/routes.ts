@@ -82,6 +82,8 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
       defaultTop: options.defaultTop,
       emitNextLink: options.emitNextLink,
       failUndocumentedOperators: options.failUndocumentedOperators,
+      strictFilters: options.strictFilters,
+      backslashEscapesQuote: options.backslashEscapesQuote,
       metadataUrl,
       selfUrl: `${req.origin}${req.path}`,
     };
@@ -136,7 +138,7 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
       const query = new URLSearchParams(req.query);
       const userFilter = queryParam(req, '$filter');
       for (const k of [...query.keys()]) if (k.toLowerCase() === '$filter') query.delete(k);
-      query.set('$filter', userFilter ? `contactId eq ${id} and (${userFilter})` : `contactId eq ${id}`);
+      query.set('$filter', userFilter ? `contactId equals ${id} and (${userFilter})` : `contactId equals ${id}`);
       const provider = third === 'persons' ? PROVIDERS.person : PROVIDERS.sale;
       return archive(provider, `${apiBase}/Archive//$metadata`, query);
     }

@@ -7,6 +7,7 @@ import {
   type SuperOfficeSimulatorOptions,
 } from '../../../src/simulators/superoffice';
 import { testGateway } from '../../support/gateway';
+import { sentContractProblems } from './sentContract';
 
 export interface SuperOfficeSetup {
   sim: SuperOfficeSimulator;
@@ -35,6 +36,9 @@ export async function startSuperOffice(
     async close() {
       await gateway.stop();
       await sim.close();
+      // What the connector sent, checked against the fixtures from the official spec and reference.
+      const problems = sentContractProblems(sim);
+      if (problems.length > 0) throw new Error(`requests outside the SuperOffice contract:\n${problems.join('\n')}`);
     },
   };
 }

@@ -71,7 +71,7 @@ describe('SuperOffice: reads, lists and filters', () => {
       e: p.emails[1]!.value.toUpperCase(),
     });
     expect(res.contacts.edges).toEqual([{ node: { remoteId: String(p.id) } }]);
-    expect(s.sim.server.log.at(-1)?.query).toContain('email%2FemailAddress+eq+%27');
+    expect(s.sim.server.log.at(-1)?.query).toContain('email%2FemailAddress+is+%27');
   });
 
   it('filters persons by part of the name, by company, and by update time', async () => {

@@ -4,7 +4,7 @@ import {
   toSuperOfficeFilterTime,
 } from '../../../src/connectors/superoffice/dates';
 import { userErrorsOf } from '../../../src/connectors/superoffice/errors';
-import { and, contains, eqText, since } from '../../../src/connectors/superoffice/filter';
+import { and, equals, sinceDay, textCondition } from '../../../src/connectors/superoffice/filter';
 import { numericId, parseStageId, toStageId } from '../../../src/connectors/superoffice/ids';
 import { probabilityInExtraInfo } from '../../../src/connectors/superoffice/map';
 import { baseAmountOf, exchangeRateOf } from '../../../src/connectors/superoffice/money';
@@ -23,13 +23,19 @@ describe('SuperOffice: pure helpers', () => {
     expect(toSuperOfficeFilterTime('2024-05-01T13:45:12.345Z')).toBe('2024-05-01T13:45:12');
   });
 
-  it('quotes filter strings, doubling single quotes', () => {
-    expect(and([eqText('email/emailAddress', "o'brien@x.test"), contains('fullName', "O'B")])).toBe(
-      "email/emailAddress eq 'o''brien@x.test' and fullName contains 'O''B'",
-    );
-    expect(since('updatedDate', '2024-01-01T00:00:00')).toBe(
-      "(updatedDate afterTime '2024-01-01T00:00:00' or updatedDate dateTime '2024-01-01T00:00:00')",
-    );
+  it('quotes filter strings, doubling single quotes, and never sends a backslash', () => {
+    expect(
+      and([textCondition('email/emailAddress', 'is', "o'brien@x.test").filter, textCondition('fullName', 'contains', "O'B").filter]),
+    ).toBe("email/emailAddress is 'o''brien@x.test' and fullName contains 'O''B'");
+    // The documented grammar only doubles quotes; a backslash is left out and checked by the connector.
+    expect(textCondition('fullName', 'contains', "x\\' or personId gt 0 or lastName is \\'y")).toEqual({
+      filter: "fullName contains 'x' and fullName contains ''' or personId gt 0 or lastName is ' and fullName contains '''y'",
+      exact: false,
+    });
+    expect(textCondition('name', 'contains', '\\')).toEqual({ filter: undefined, exact: false });
+    // Day-precision columns: after the day before, less a margin day for the tenant's zone.
+    expect(sinceDay('updatedDate', '2024-03-01T10:00:00Z')).toBe("updatedDate after '2024-02-28'");
+    expect(equals('saleType', 4)).toBe('saleType equals 4');
     expect(and([])).toBeUndefined();
   });
 
