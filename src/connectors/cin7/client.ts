@@ -6,6 +6,7 @@ import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/Http
 import type { PacedTurn, RatePacer } from '../../http/RatePacer';
 import type { Cin7SourceConfig } from './config';
 import { cin7Failure, routeMissing, unexpectedAnswer, writeOutcomeUnknown } from './errors';
+import { MAX_QUERY_STRING } from './where';
 import { cin7OmniBatchResultItem } from './wire';
 
 /** Most rows per list request (vendor notes §2: `rows` max 250; more answers 400). */
@@ -103,6 +104,14 @@ export class Cin7Client {
     query.set('order', params.order);
     query.set('page', String(page));
     query.set('rows', String(params.rows));
+    const length = query.toString().length;
+    if (length > MAX_QUERY_STRING) {
+      // Never sent: the vendor's web server refuses it (404.15), which would read as a wrong base URL.
+      throw new GatewayError('BAD_USER_INPUT', `The filter is too long for Cin7 Omni: its query would be ${length} characters, the vendor takes ${MAX_QUERY_STRING}`, {
+        source: this.config.id,
+        vendor: 'CIN7_OMNI',
+      });
+    }
     const what = `the ${resource} list`;
     const res = await this.send({ method: 'GET', path: `/v1/${resource}`, query }, call);
     if (res.status === 404) throw routeMissing(this.config.id, `GET /v1/${resource}`, res.status, res.body);

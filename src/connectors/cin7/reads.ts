@@ -8,7 +8,7 @@ import { decodeState, encodeState, keyset, NEWEST_FIRST, type ListState } from '
 import { parseContactId, parseIntId } from './ids';
 import { fromCin7Account, fromCin7MainPerson, fromCin7Quote, fromCin7SecondaryContact, fromCin7User, personsOf, quoteStatus } from './map';
 import type { Cin7RecordCache } from './recordCache';
-import { and, atom, containsPattern, dateLiteral, EARLIEST_DATE_MS, idIn, MATCH_ALL, or, quoted, render, type Where } from './where';
+import { and, atom, containsPattern, dateLiteral, EARLIEST_DATE_MS, idChunks, idIn, MATCH_ALL, or, quoted, render, type Where } from './where';
 import { cin7OmniContact, cin7OmniQuote, cin7OmniUser, type Cin7OmniContact } from './wire';
 
 /**
@@ -24,7 +24,8 @@ export class Cin7Reads {
   ) {}
 
   /**
-   * Contact records by id: from this operation's cache, the rest 250 per request. Every id
+   * Contact records by id: from this operation's cache, the rest 250 per request (fewer when
+   * long ids would make the query string too long, where.ts). Every id
    * asked is in the answer (null = no such record); a failed request rejects.
    */
   async records(ids: readonly number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
@@ -36,8 +37,7 @@ export class Cin7Reads {
       if (known) waits.push(known.then((r) => out.set(id, r)));
       else missing.push(id);
     }
-    for (let i = 0; i < missing.length; i += CIN7_MAX_ROWS) {
-      const chunk = missing.slice(i, i + CIN7_MAX_ROWS);
+    for (const chunk of idChunks(missing, CIN7_MAX_ROWS)) {
       const fetched = this.client
         .list('Contacts', cin7OmniContact, { where: render(idIn(chunk)), order: 'id ASC', rows: CIN7_MAX_ROWS }, call)
         .then((rows) => new Map(rows.map((r) => [r.id, r])));
@@ -79,8 +79,7 @@ export class Cin7Reads {
     const parsed = ids.map(parseIntId);
     const wanted = [...new Set(parsed.filter((id): id is number => id !== null))];
     const found = new Map<number, OpportunityRecord>();
-    for (let i = 0; i < wanted.length; i += CIN7_MAX_ROWS) {
-      const chunk = wanted.slice(i, i + CIN7_MAX_ROWS);
+    for (const chunk of idChunks(wanted, CIN7_MAX_ROWS)) {
       const rows = await this.client.list('Quotes', cin7OmniQuote, { where: render(idIn(chunk)), order: 'id ASC', rows: CIN7_MAX_ROWS }, call);
       for (const q of rows) found.set(q.id, this.toOpportunity(q));
     }

@@ -48,14 +48,53 @@ export interface LikePattern {
   exact: boolean;
 }
 
+/**
+ * Most characters of a request's query string: 2048 is both IIS request filtering's and
+ * ASP.NET's default (`maxQueryString`, `maxQueryStringLength`), and the vendor runs ASP.NET Web
+ * API; past it IIS answers 404.15, which must never be taken for a wrong base URL.
+ */
+export const MAX_QUERY_STRING = 2048;
+/** Room for an encoded `where`: the rest of a list query (`order`, `page`, `rows`) takes under 60. */
+const WHERE_BUDGET = MAX_QUERY_STRING - 100;
+/**
+ * Longest text put in a LIKE. A name filter may hold 256 characters, and one `'` travels as six
+ * (`''`, encoded); a LIKE on its first 40 characters still finds every match (a superset), and
+ * the exact text is checked locally.
+ */
+const LIKE_TEXT_MAX = 40;
+
+/** Length of `where` in a query string, encoded as the client sends it. */
+export function encodedLength(where: string): number {
+  return new URLSearchParams({ where }).toString().length;
+}
+
 /** `field LIKE '%text%'` semantics ("contains", case-insensitive under SQL Server's collation). */
 export function containsPattern(text: string): LikePattern {
-  const blurred = text.replace(/[%_[\]]/g, '_');
+  const blurred = [...text].slice(0, LIKE_TEXT_MAX).join('').replace(/[%_[\]]/g, '_');
   return { literal: quoted(`%${blurred}%`), exact: blurred === text };
 }
 
 export function idIn(ids: readonly number[]): Where {
   return atom(`id IN (${ids.join(',')})`);
+}
+
+/** `ids` in order, in chunks of at most `max` whose `id IN (…)` each fits the query string. */
+export function idChunks(ids: readonly number[], max: number): number[][] {
+  const chunks: number[][] = [];
+  let chunk: number[] = [];
+  let length = encodedLength('id IN ()');
+  for (const id of ids) {
+    const cost = String(id).length + encodedLength(',') - 'where='.length;
+    if (chunk.length === max || (chunk.length > 0 && length + cost > WHERE_BUDGET)) {
+      chunks.push(chunk);
+      chunk = [];
+      length = encodedLength('id IN ()');
+    }
+    chunk.push(id);
+    length += cost;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
 }
 
 /**

@@ -117,7 +117,9 @@ function coerce(spec: FieldSpec, lit: Exclude<Literal, { type: 'null' }>, name: 
   switch (spec.kind) {
     case 'string':
     case 'enum':
-      if (lit.type === 'boolean') throw invalidWhere(`${shown} is not text for field '${name}'`);
+      // A bare number makes SQL Server convert the text column to a number, which fails on the
+      // first row that holds letters: text is compared with quoted literals only.
+      if (lit.type !== 'string') throw invalidWhere(`${shown} is not text for field '${name}'; quote it`);
       return String(lit.value).toLowerCase();
     case 'integer':
     case 'decimal': {

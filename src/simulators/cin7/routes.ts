@@ -41,13 +41,27 @@ const SERVER_NOT_FOUND: SimResponse = {
 };
 
 /**
- * The request pipeline: outside `/api` → the web server's HTML 404; Basic auth on every call (401) → the key's rate budget (429) → route
+ * IIS request filtering's answer to a query string over `maxQueryString` (substatus 404.15),
+ * also before ASP.NET and authentication.
+ */
+const QUERY_TOO_LONG: SimResponse = {
+  status: 404,
+  text: '<!DOCTYPE html><html><head><title>IIS 10.0 Detailed Error - 404.15 - Not Found</title></head><body><h3>HTTP Error 404.15 - Not Found</h3><h4>The request filtering module is configured to deny a request where the query string is too long.</h4></body></html>',
+  headers: { 'content-type': 'text/html' },
+};
+
+/**
+ * The request pipeline: outside `/api` → the web server's HTML 404; a query string over
+ * `maxQueryStringLength` → its 404.15; Basic auth on every call (401) → the key's rate budget (429) → route
  * (404, 405) → the key's per-endpoint permission (403) → the resource. A 401 is not counted
  * against any budget (no key was identified); everything after it is.
  */
 export function createRouter(ctx: RouterContext): SimHandler {
   return (req) => {
     if (!API_ROOT.test(req.path)) return SERVER_NOT_FOUND;
+    const limit = ctx.switches.maxQueryStringLength;
+    // The query as sent, re-encoded the way clients' URL encoders write it (URLSearchParams).
+    if (limit !== null && req.query.toString().length > limit) return QUERY_TOO_LONG;
     const apiKey = ctx.connections.authenticate(req.headers);
     if (apiKey === null) return vendorError(401, MESSAGES.unauthorized, ctx.switches);
     const decision = ctx.limiter.take(apiKey);

@@ -32,6 +32,12 @@ export interface Cin7Switches {
    * A literal outside it is refused like a malformed clause (SQL Server cannot convert it).
    */
   whereDateRange: 'datetime' | 'datetime2';
+  /**
+   * Longest query string the web server takes: 2048 is the default of IIS request filtering
+   * (`maxQueryString`) and of ASP.NET (`maxQueryStringLength`); longer → IIS's HTML 404.15.
+   * The vendor's own setting is undocumented; null = no limit.
+   */
+  maxQueryStringLength: number | null;
   /** Q7: status of a malformed `where`/`order`: 400 (checklist) or 500 (an unhandled SQL error). */
   malformedQueryStatus: 400 | 500;
   /** Q8: `GET /{id}` of an unknown id: 404 "Resource not found" (spec), or 200 with a null body. */
@@ -100,6 +106,7 @@ export const DEFAULT_SWITCHES: Readonly<Omit<Cin7Switches, 'rateLimits'>> = Obje
   unknownFields: 'reject',
   unknownBodyFields: 'reject',
   whereDateRange: 'datetime',
+  maxQueryStringLength: 2048,
   whereParentheses: true,
   malformedQueryStatus: 400,
   getUnknownId: 'notFound',

@@ -61,21 +61,60 @@ describe('Cin7 Omni: only documented values reach the vendor', () => {
     }
   });
 
-  it.each([0, -1, 1.5, 2147483648])('refuses page %p before sending (pages are numbered from 1)', async (page) => {
-    const config = cin7SourceSchema.parse({
-      id: 'cin7',
-      vendor: 'cin7',
-      baseUrl: s.sim.apiBase,
-      credentials: { username: s.sim.credentials.username, apiKey: s.sim.credentials.apiKey },
+  it('reads 250 long ids in requests whose query strings fit the web server (2048 characters)', async () => {
+    const ids = Array.from({ length: 250 }, (_, i) => encodeId('Contact', 'cin7', String(1_000_000_000 + i)));
+    // `nodes` takes 100 ids; three of them in one operation are one batch read by the loader.
+    const [a, b, c] = [ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)];
+    const res = await s.gateway.execute(`query($a: [ID!]!, $b: [ID!]!, $c: [ID!]!) { a: nodes(ids: $a) { id } b: nodes(ids: $b) { id } c: nodes(ids: $c) { id } }`, { a, b, c });
+    expect(Object.values(dataOf(res)).flat()).toEqual(ids.map(() => null));
+    expect(vendorRequests(res)).toBe(2);
+    expect(s.sim.server.log.every((r) => r.status === 200 && r.query.length - 1 <= 2048)).toBe(true);
+  });
+
+  it('keeps a long name filter within the query string, still answering exactly the matching account', async () => {
+    const name = `${"'".repeat(120)}Long`;
+    const made = dataOf(await s.gateway.execute(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { remoteId } } }`, { input: { source: 'cin7', name } }));
+    s.sim.server.clearLog();
+    const res = await s.gateway.execute(`query($name: String) { accounts(sources: ["cin7"], first: 50, filter: { name: $name }) { edges { node { remoteId } } } }`, { name });
+    expect(dataOf(res).accounts.edges.map((e: { node: { remoteId: string } }) => e.node.remoteId)).toEqual([made.createAccount.account.remoteId]);
+    expect(s.sim.server.log.every((r) => r.status === 200)).toBe(true);
+  });
+
+  describe('the client itself', () => {
+    const client = (): Cin7Client =>
+      new Cin7Client(
+        cin7SourceSchema.parse({
+          id: 'cin7',
+          vendor: 'cin7',
+          baseUrl: s.sim.apiBase,
+          credentials: { username: s.sim.credentials.username, apiKey: s.sim.credentials.apiKey },
+        }),
+        undefined,
+        null,
+      );
+
+    it.each([0, -1, 1.5, 2147483648])('refuses page %p before sending (pages are numbered from 1)', async (page) => {
+      const c = client();
+      try {
+        await expect(c.list('Users', cin7OmniUser, { where: null, order: 'id ASC', rows: 10, page }, recordingCall())).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+        expect(s.sim.server.log).toEqual([]);
+      } finally {
+        await c.close();
+      }
     });
-    const client = new Cin7Client(config, undefined, null);
-    try {
-      await expect(client.list('Users', cin7OmniUser, { where: null, order: 'id ASC', rows: 10, page }, recordingCall())).rejects.toMatchObject({
-        code: 'BAD_USER_INPUT',
-      });
-      expect(s.sim.server.log).toEqual([]);
-    } finally {
-      await client.close();
-    }
+
+    it('refuses a query string the web server would not take, rather than reading its 404 as a wrong base URL', async () => {
+      const c = client();
+      try {
+        const where = `email = '${'x'.repeat(2100)}'`;
+        await expect(c.list('Contacts', cin7OmniUser, { where, order: 'id ASC', rows: 10 }, recordingCall())).rejects.toMatchObject({
+          code: 'BAD_USER_INPUT',
+          message: expect.stringMatching(/too long for Cin7 Omni/),
+        });
+        expect(s.sim.server.log).toEqual([]);
+      } finally {
+        await c.close();
+      }
+    });
   });
 });

@@ -56,6 +56,13 @@ describe('Cin7 simulator: as strict as the vendor', () => {
     });
   });
 
+  it('refuses a bare number compared with a text field (SQL Server would convert the column and fail)', async () => {
+    const res = await h.get(`/v1/Contacts?${query({ where: 'company = 5' })}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toBe("The where argument is invalid: 5 is not text for field 'company'; quote it.");
+    expect((await h.get(`/v1/Contacts?${query({ where: "company = '5'" })}`)).status).toBe(200);
+  });
+
   describe('order', () => {
     it('refuses a field named twice, in any spelling', async () => {
       const res = await h.get(`/v1/Contacts?${query({ order: 'id DESC, ID ASC' })}`);
@@ -110,6 +117,20 @@ describe('Cin7 simulator: as strict as the vendor', () => {
       expect(res.body[0].success).toBe(true);
       expect(res.body[1]).toMatchObject({ success: false, errors: ["Could not find member 'voided' on object of type 'Quote'. Path '[1].voided'."] });
     });
+  });
+
+  it('answers a query string over 2048 characters with IIS 404.15, unless maxQueryStringLength says otherwise', async () => {
+    const long = `/v1/Contacts?${query({ where: `id IN (${Array.from({ length: 300 }, (_, i) => 1_000_000 + i).join(',')})` })}`;
+    const refused = await h.get(long);
+    expect(refused.status).toBe(404);
+    expect(refused.text).toMatch(/404\.15/);
+    expect((await h.get(`/v1/Contacts?${query({ where: `id IN (${Array.from({ length: 150 }, (_, i) => 1_000_000 + i).join(',')})` })}`)).status).toBe(200);
+    h.sim.switches.maxQueryStringLength = null;
+    try {
+      expect((await h.get(long)).status).toBe(200);
+    } finally {
+      h.sim.switches.maxQueryStringLength = 2048;
+    }
   });
 
   it('answers a path outside /api with the web server HTML 404, before any authentication', async () => {
