@@ -38,4 +38,8 @@ export class PacedBudget implements VendorBudget {
   rateLimited(retryAfterMs: number | null): void {
     void this.shared?.pause(retryAfterMs ?? 1000);
   }
+
+  close(): void {
+    this.pacer.close();
+  }
 }

@@ -53,12 +53,12 @@ export function createConnector(
 ): Connector {
   switch (config.vendor) {
     case 'pipeliner':
-      return pipelinerConnector(config, observeFn);
+      return pipelinerConnector(config, observeFn, resources);
     case 'superoffice':
       return superOfficeConnector(config, observeFn);
     case 'cin7':
       return cin7Connector(config, observeFn, resources);
     case 'logisense':
-      return logiSenseConnector(config, observeFn);
+      return logiSenseConnector(config, observeFn, { resources });
   }
 }

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import { GatewayError, toGatewayError } from '../../core/errors';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
-import type { PacedTurn, RatePacer } from '../../http/RatePacer';
+import type { VendorBudget } from '../../http/VendorBudget';
 import type { Cin7SourceConfig } from './config';
 import { cin7Failure, routeMissing, unexpectedAnswer, writeOutcomeUnknown } from './errors';
 import { MAX_QUERY_STRING } from './where';
@@ -42,21 +41,13 @@ export interface Cin7ListParams {
 export class Cin7Client {
   private readonly http: HttpClient;
   private closing: Promise<void> | null = null;
-  /**
-   * The paced turns of one request's attempts, in order. The HTTP client calls `paceFn` before
-   * an attempt and `observeFn` after it, in that attempt's async context: this store ties the
-   * two, so each turn is marked answered by its own attempt (RatePacer.acquireTurn).
-   */
-  private readonly turns = new AsyncLocalStorage<PacedTurn[]>();
-
-  /** `pacer`: the key's budget queue (pacing.ts), or null for none. */
+  /** `budget`: the key's rate budget (pacing.ts), or null for none. */
   constructor(
     private readonly config: Cin7SourceConfig,
     observeFn: ((event: VendorCallEvent) => void) | undefined,
-    pacer: RatePacer | null,
+    budget: VendorBudget | null,
   ) {
     const basic = Buffer.from(`${config.credentials.username}:${config.credentials.apiKey}`).toString('base64');
-    const who = { source: config.id, vendor: 'CIN7_OMNI' as const };
     this.http = new HttpClient({
       source: config.id,
       vendor: 'CIN7_OMNI',
@@ -66,22 +57,10 @@ export class Cin7Client {
       retryBaseMs: config.retryBaseMs,
       connections: config.connections,
       authHeadersFn: () => ({ authorization: `Basic ${basic}` }),
-      // Every attempt waits for its turn in the key's queue (vendor notes §5, §7.3). The turn
-      // counts until that attempt's answer is observed (see `turns`).
-      ...(pacer
-        ? {
-            paceFn: async () => {
-              const turn = await pacer.acquireTurn(who);
-              const mine = this.turns.getStore();
-              if (mine) mine.push(turn);
-              else turn.done();
-            },
-          }
-        : {}),
-      observeFn: (event) => {
-        this.turns.getStore()?.shift()?.done();
-        observeFn?.(event);
-      },
+      // Every attempt waits for its turn in the key's budget (vendor notes §5, §7.3), counted
+      // until that attempt's answer is back.
+      ...(budget ? { budget } : {}),
+      ...(observeFn ? { observeFn } : {}),
     });
   }
 
@@ -154,10 +133,8 @@ export class Cin7Client {
     return Array.from(aligned, (a) => a ?? unanswered);
   }
 
-  /** One request, its paced turns tracked; any turn left unanswered (an attempt that never reached the wire) is released at the end. */
   private send(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
-    const mine: PacedTurn[] = [];
-    return this.turns.run(mine, () => this.http.request(req, call)).finally(() => mine.splice(0).forEach((t) => t.done()));
+    return this.http.request(req, call);
   }
 
   /** Releases the connection pool; safe to call more than once (a connector may sit in several gateways). */

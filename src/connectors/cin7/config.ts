@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rateLimitsSchema as rateLimitsSchema_ } from '../kit/budget';
 import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /** Contact types a record can be written with (vendor notes §2: the Help page lists two). */
@@ -9,18 +10,7 @@ export const CIN7_WRITABLE_TYPES = ['Customer', 'Supplier'] as const;
  * connection). The connector paces itself to it; `false` turns pacing off (a simulator with
  * its limiter off, a benchmark).
  */
-const rateLimitsSchema = z.strictObject({
-  perSecond: z.number().int().min(1).max(1000).default(3),
-  perMinute: z.number().int().min(1).max(60_000).default(60),
-  perDay: z.number().int().min(1).max(10_000_000).default(5000),
-  /** Longest a call may queue for its turn before it fails with SOURCE_RATE_LIMITED. */
-  maxWaitMs: z.number().int().min(0).max(600_000).default(30_000),
-  /**
-   * Slack added to each window. Each request counts until its answer is back (the latest the
-   * vendor can have counted it), so this only covers clock and timer granularity.
-   */
-  marginMs: z.number().int().min(0).max(5000).default(50),
-});
+const rateLimitsSchema = rateLimitsSchema_({ perSecond: 3, perMinute: 60, perDay: 5000 });
 
 /**
  * A Cin7 Omni source. `baseUrl` is the API base, `https://api.cin7.com/api` for every account

@@ -6,7 +6,7 @@ import { readTable } from '../kit/readTable';
 import { CIN7_MAX_ROWS, Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
 import { cin7Writes } from './creates';
-import { pacerFor } from './pacing';
+import { budgetFor } from './pacing';
 import { Cin7Reads } from './reads';
 import { Cin7RecordCache } from './recordCache';
 
@@ -21,7 +21,7 @@ export function cin7Connector(
   observeFn: ((event: VendorCallEvent) => void) | undefined,
   resources: GatewayResources,
 ): Connector {
-  const client = new Cin7Client(config, observeFn, pacerFor(config, resources));
+  const client = new Cin7Client(config, observeFn, budgetFor(config, resources));
   const reads = new Cin7Reads(config, client, new Cin7RecordCache(config.id));
   return defineConnector({
     id: config.id,

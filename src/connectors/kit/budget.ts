@@ -9,12 +9,21 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
-/** A source's rate limits (`rateLimits`): what the vendor allows per API key. */
-export function rateLimitsSchema(defaults: { perSecond?: number; perMinute?: number; perDay?: number }) {
+/** A window's limit: the vendor's documented default, or none unless configured. */
+function limit(max: number, documented: number | undefined) {
+  const n = z.number().int().min(1).max(max);
+  return documented === undefined ? n.optional() : n.default(documented);
+}
+
+/**
+ * A source's rate limits (`options.rateLimits`): what the vendor allows per set of credentials,
+ * with the vendor's documented figures as defaults (only Cin7 documents any).
+ */
+export function rateLimitsSchema(documented: { perSecond?: number; perMinute?: number; perDay?: number }) {
   return z.strictObject({
-    perSecond: z.number().int().min(1).max(10_000).optional().default(defaults.perSecond as number),
-    perMinute: z.number().int().min(1).max(600_000).optional().default(defaults.perMinute as number),
-    perDay: z.number().int().min(1).max(100_000_000).optional().default(defaults.perDay as number),
+    perSecond: limit(10_000, documented.perSecond),
+    perMinute: limit(600_000, documented.perMinute),
+    perDay: limit(100_000_000, documented.perDay),
     /** Longest a call may queue for its turn before it fails with SOURCE_RATE_LIMITED. */
     maxWaitMs: z.number().int().min(0).max(600_000).default(30_000),
     /** Slack added to each window: clock and timer granularity. */
@@ -23,7 +32,19 @@ export function rateLimitsSchema(defaults: { perSecond?: number; perMinute?: num
     instances: z.number().int().min(1).max(1000).default(1),
   });
 }
-export type RateLimits = z.infer<ReturnType<typeof rateLimitsSchema>>;
+
+/** `options.rateLimits` of a vendor that documents no limits: off unless configured. */
+export const undocumentedRateLimits = z.union([z.literal(false), rateLimitsSchema({})]).default(false);
+
+/** The limits the budget takes, whichever vendor's schema parsed them. */
+export interface RateLimits {
+  perSecond?: number | undefined;
+  perMinute?: number | undefined;
+  perDay?: number | undefined;
+  maxWaitMs: number;
+  marginMs: number;
+  instances: number;
+}
 
 /**
  * The budget of one set of vendor credentials, or null when the source sets no limits. One
@@ -48,30 +69,28 @@ export function vendorBudget(
     ...(limits.perDay ? [{ limit: limits.perDay, windowMs: DAY, failFast: true }] : []),
   ];
   if (windows.length === 0) return null;
-  const pacer = resources.once(
-    `budget:${digest}`,
-    () =>
-      new RatePacer({
-        windows,
-        maxWaitMs: limits.maxWaitMs,
-        marginMs: limits.marginMs,
-        // No attempt outlives the source's timeout; a turn still unanswered by then is over.
-        maxInFlightMs: source.timeoutMs + 1000,
-      }),
-  );
   const { redis, keyPrefix, onSharedState } = resources.shared;
-  const shared = redis
-    ? new SharedBudget({
-        redis,
-        key: digest,
-        prefix: keyPrefix,
-        windows,
-        // How much later than counted a request reaches the vendor: it leaves at once after.
-        slackMs: SECOND,
-        instances: limits.instances,
-        maxWaitMs: limits.maxWaitMs,
-        ...(onSharedState ? { onShared: (state: 'lost' | 'back') => onSharedState(state, 'vendor budget') } : {}),
-      })
-    : null;
-  return new PacedBudget(pacer, shared);
+  return resources.once(`budget:${digest}`, () => {
+    const pacer = new RatePacer({
+      windows,
+      maxWaitMs: limits.maxWaitMs,
+      marginMs: limits.marginMs,
+      // No attempt outlives the source's timeout; a turn still unanswered by then is over.
+      maxInFlightMs: source.timeoutMs + 1000,
+    });
+    const shared = redis
+      ? new SharedBudget({
+          redis,
+          key: digest,
+          prefix: keyPrefix,
+          windows,
+          // How much later than counted a request reaches the vendor: it leaves at once after.
+          slackMs: SECOND,
+          instances: limits.instances,
+          maxWaitMs: limits.maxWaitMs,
+          ...(onSharedState ? { onShared: (state: 'lost' | 'back') => onSharedState(state, 'vendor budget') } : {}),
+        })
+      : null;
+    return new PacedBudget(pacer, shared);
+  });
 }

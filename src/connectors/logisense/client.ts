@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import { GatewayError } from '../../core/errors';
+import type { VendorBudget } from '../../http/VendorBudget';
 import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
 import { LogiSenseTokens, type IssuedToken } from './auth';
 import type { LogiSenseSourceConfig } from './config';
@@ -63,6 +64,8 @@ export class LogiSenseClient {
     private readonly config: LogiSenseSourceConfig,
     observeFn?: (event: VendorCallEvent) => void,
     now: () => number = Date.now,
+    /** The credentials' rate budget, when the source sets limits (`options.rateLimits`). */
+    budget?: VendorBudget | null,
   ) {
     this.source = config.id;
     this.http = new HttpClient({
@@ -76,6 +79,7 @@ export class LogiSenseClient {
       // The token goes on each request instead (see `send`): on a 401 we must know which one failed.
       authHeadersFn: () => ({}),
       ...(observeFn ? { observeFn } : {}),
+      ...(budget ? { budget } : {}),
     });
     this.tokens = new LogiSenseTokens((call) => this.login(call), now);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { undocumentedRateLimits } from '../kit/budget';
 import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /**
@@ -70,6 +71,8 @@ export const logisenseSourceSchema = sourceBaseSchema.extend({
       /** Most `Account/Paged/Detail` pages one operation reads to filter contacts or find a link. */
       maxScanPages: z.number().int().min(1).max(1000).default(20),
       patch: patchSchema.prefault({}),
+      /** LogiSense documents no request limits: none unless configured (then shared across instances). */
+      rateLimits: undocumentedRateLimits,
     })
     .prefault({}),
 });

@@ -1,3 +1,5 @@
+import type { GatewayResources } from '../../core/resources';
+import { vendorBudget } from '../kit/budget';
 import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
@@ -11,6 +13,8 @@ import { LogiSenseReference } from './reference';
 export interface LogiSenseConnectorDeps {
   /** Clock for token renewal (tests); default `Date.now`. */
   now?: () => number;
+  /** What the gateway owns across sources: where a rate budget (`options.rateLimits`) lives. */
+  resources?: GatewayResources;
 }
 
 /**
@@ -23,7 +27,9 @@ export function logiSenseConnector(
   observeFn?: (event: VendorCallEvent) => void,
   deps: LogiSenseConnectorDeps = {},
 ): Connector {
-  const client = new LogiSenseClient(config, observeFn, deps.now);
+  const { clientId, username } = config.credentials;
+  const budget = deps.resources ? vendorBudget(config, `${clientId}\n${username}`, config.options.rateLimits, deps.resources) : null;
+  const client = new LogiSenseClient(config, observeFn, deps.now, budget);
   const reference = new LogiSenseReference(config.id, client);
   const reads = new LogiSenseReads(config, client);
   return defineConnector({

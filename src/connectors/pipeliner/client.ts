@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import type { PlannedRequest } from '../../core/connector';
 import type { InputRejected } from '../../core/errors';
+import type { VendorBudget } from '../../http/VendorBudget';
 import { HttpClient } from '../../http/HttpClient';
 import type { PipelinerSourceConfig } from './config';
 import type { FieldMap } from '../kit/fieldMap';
@@ -55,6 +56,8 @@ export class PipelinerClient {
   constructor(
     private readonly config: PipelinerSourceConfig,
     observeFn?: (event: VendorCallEvent) => void,
+    /** The credentials' rate budget, when the source sets limits (`options.rateLimits`). */
+    budget?: VendorBudget | null,
   ) {
     const basic = Buffer.from(`${config.credentials.username}:${config.credentials.password}`).toString('base64');
     this.http = new HttpClient({
@@ -67,6 +70,7 @@ export class PipelinerClient {
       connections: config.connections,
       authHeadersFn: () => ({ authorization: `Basic ${basic}` }),
       ...(observeFn ? { observeFn } : {}),
+      ...(budget ? { budget } : {}),
     });
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { undocumentedRateLimits } from '../kit/budget';
 import { sourceBaseSchema } from '../kit/sourceConfig';
 
 /**
@@ -25,8 +26,10 @@ export const pipelinerSourceSchema = sourceBaseSchema.extend({
       defaultPipelineId: z.guid().optional(),
       /** Concurrent single-record reads when resolving many ids (Pipeliner has no batch read). */
       readConcurrency: z.number().int().min(1).max(32).default(8),
+      /** Pipeliner documents no request limits: none unless configured (then shared across instances). */
+      rateLimits: undocumentedRateLimits,
     })
-    .default({ readConcurrency: 8 }),
+    .prefault({}),
 });
 
 export type PipelinerSourceConfig = z.infer<typeof pipelinerSourceSchema>;

@@ -1,3 +1,5 @@
+import type { GatewayResources } from '../../core/resources';
+import { vendorBudget } from '../kit/budget';
 import type { VendorCallEvent } from '../../core/call';
 import type { Connector } from '../../core/connector';
 import { defineConnector } from '../../core/defineConnector';
@@ -10,8 +12,14 @@ import { PipelinerReads } from './reads';
 import { PipelinerReference } from './reference';
 
 /** Pipeliner CRM REST v100 as a crmgraph source: what it reads, filters and creates. */
-export function pipelinerConnector(config: PipelinerSourceConfig, observeFn?: (event: VendorCallEvent) => void): Connector {
-  const client = new PipelinerClient(config, observeFn);
+export function pipelinerConnector(
+  config: PipelinerSourceConfig,
+  observeFn?: (event: VendorCallEvent) => void,
+  resources?: GatewayResources,
+): Connector {
+  const { username, password } = config.credentials;
+  const budget = resources ? vendorBudget(config, `${config.spaceId}\n${username}\n${password}`, config.options.rateLimits, resources) : null;
+  const client = new PipelinerClient(config, observeFn, budget);
   const reference = new PipelinerReference(config.id, client);
   const reads = new PipelinerReads(config.id, client, reference, config.options.readConcurrency);
   const drafts = new PipelinerDrafts(config, client, reference);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cin7Connector, cin7SourceSchema, contactIdOf, parseContactId } from '../../../src/connectors/cin7';
-import { pacerFor } from '../../../src/connectors/cin7/pacing';
+import { budgetFor } from '../../../src/connectors/cin7/pacing';
 import { GatewayResources } from '../../../src/core/resources';
 import { toCin7AccountCreate, toCin7PersonCreate, toCin7SecondaryAppend, toCin7SecondaryContact } from '../../../src/connectors/cin7/bodies';
 import { RECORD_MAX_LENGTH, SECONDARY_MAX_LENGTH } from '../../../src/connectors/cin7/checks';
@@ -55,7 +55,7 @@ describe('Cin7 Omni config', () => {
       contactSearch: 'scan',
       maxScanPages: 8,
       quoteStages: ['New', 'Awaiting Payment', 'Processing', 'On Hold', 'Dispatched', 'Declined'],
-      rateLimits: { perSecond: 3, perMinute: 60, perDay: 5000, maxWaitMs: 30000, marginMs: 50 },
+      rateLimits: { perSecond: 3, perMinute: 60, perDay: 5000, maxWaitMs: 30000, marginMs: 50, instances: 1 },
     });
     expect(cin7SourceSchema.parse({ ...base, options: { rateLimits: false } }).options.rateLimits).toBe(false);
   });
@@ -88,15 +88,15 @@ describe('Cin7 Omni declaration', () => {
     }
   });
 
-  it("keeps one pacer per API key in the gateway's resources: shared by its sources, apart from another gateway's", async () => {
+  it("keeps one budget per API key in the gateway's resources: shared by its sources, apart from another gateway's", async () => {
     const mine = new GatewayResources();
     const other = new GatewayResources();
-    const pacer = pacerFor(config, mine);
-    expect(pacer).not.toBeNull();
-    expect(pacerFor({ ...config, id: 'omni-2' }, mine)).toBe(pacer);
-    expect(pacerFor({ ...config, credentials: { ...config.credentials, apiKey: 'other' } }, mine)).not.toBe(pacer);
-    expect(pacerFor(config, other)).not.toBe(pacer);
-    expect(pacerFor({ ...config, options: { ...config.options, rateLimits: false } }, mine)).toBeNull();
+    const budget = budgetFor(config, mine);
+    expect(budget).not.toBeNull();
+    expect(budgetFor({ ...config, id: 'omni-2' }, mine)).toBe(budget);
+    expect(budgetFor({ ...config, credentials: { ...config.credentials, apiKey: 'other' } }, mine)).not.toBe(budget);
+    expect(budgetFor(config, other)).not.toBe(budget);
+    expect(budgetFor({ ...config, options: { ...config.options, rateLimits: false } }, mine)).toBeNull();
     await mine.close();
     await other.close();
   });

@@ -14,6 +14,8 @@ describe('LogiSense source config', () => {
       accountPageSize: 100,
       maxScanPages: 20,
       patch: { childrenAt: 'topLevel', accountContactsKey: 'contacts', contactPointsKey: 'contactPoints' },
+      // LogiSense documents no request limits: none unless configured.
+      rateLimits: false,
     });
     expect(logisenseSourceSchema.safeParse({ ...base, credentials: { clientId, clientSecret: 's' } }).success).toBe(
       true,
