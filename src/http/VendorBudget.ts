@@ -24,15 +24,10 @@ export class PacedBudget implements VendorBudget {
   ) {}
 
   async turn(detail: ErrorDetail): Promise<PacedTurn> {
-    const local = await this.pacer.acquireTurn(detail);
-    if (!this.shared) return local;
-    try {
-      await this.shared.take(detail);
-      return local;
-    } catch (err) {
-      local.done();
-      throw err;
-    }
+    // The shared budget first: a caller waiting on it must not hold a turn of the local queue,
+    // which counts a turn given out as "possibly sent now" and would stall everyone behind it.
+    await this.shared?.take(detail);
+    return this.pacer.acquireTurn(detail);
   }
 
   rateLimited(retryAfterMs: number | null): void {
