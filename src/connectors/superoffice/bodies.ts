@@ -87,13 +87,17 @@ export interface SaleCreate {
   ownerId: number;
   companyId: number | null;
   personId: number | null;
+  /** Further persons, as stakeholders: only on a sale type that has them. */
+  stakeholderIds: readonly number[];
   description: string | undefined;
 }
 
 /**
  * Opportunity → `POST /Sale` body (SaleEntity, vendor notes §2): `Heading`, `Saledate`,
  * `Amount` in the sale's `Currency`, `SaleType` (pipeline), `Rating` (stage), `Probability`,
- * `Associate` (owner), `Contact` (company) and `Person` (primary contact).
+ * `Associate` (owner), `Contact` (company), `Person` (primary contact) and, on a sale type with
+ * stakeholders, `SaleStakeholders` as `[{PersonId}]` (the Swagger marks no property of
+ * SaleStakeholder required; role and comment stay unset, as the input carries neither).
  */
 export function toSuperOfficeSaleCreate(s: SaleCreate): Body {
   return withoutUndefined({
@@ -108,6 +112,7 @@ export function toSuperOfficeSaleCreate(s: SaleCreate): Body {
     Associate: { AssociateId: s.ownerId },
     Contact: s.companyId ? { ContactId: s.companyId } : undefined,
     Person: s.personId ? { PersonId: s.personId } : undefined,
+    SaleStakeholders: s.stakeholderIds.length > 0 ? s.stakeholderIds.map((id) => ({ PersonId: id })) : undefined,
     SaleText: given(s.description),
   });
 }
@@ -146,5 +151,6 @@ export const SALE_FIELDS: FieldMap = {
   Associate: ['ownerId'],
   Contact: ['accountId'],
   Person: ['primaryContactId'],
+  SaleStakeholders: ['contactIds'],
   SaleText: ['description'],
 };

@@ -11,7 +11,7 @@ import { ArchiveRow } from './rows';
 import { superOfficeArchivePage, superOfficeArchiveRow } from './wire';
 
 /** The archive lists behind `GET /{Entity}` (vendor notes §3): SimpleContact, Person, FindSale, AllUsers. */
-export type ArchivePath = '/Contact' | '/Person' | '/Sale' | '/User';
+export type ArchivePath = '/Contact' | '/Person' | '/Sale' | '/User' | '/SaleStakeholder';
 
 export interface ArchiveQuery {
   select: readonly string[];

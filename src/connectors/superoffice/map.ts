@@ -21,6 +21,7 @@ import type {
   SuperOfficeStructuredAddress,
 } from './wire';
 import { blank } from '../kit/blank';
+import { contactIdsOfSale } from './stakeholders';
 
 /*
  * Pure mappers SuperOffice entity → unified record (vendor notes §2). Mind the names: a
@@ -134,8 +135,8 @@ export interface SaleLookups {
 
 /**
  * A SuperOffice Sale → Opportunity. The entity has no base amount, so it is computed from the
- * currency's Rate/Units; the stage comes from the pipelines (`Rating` within `SaleType`). A
- * sale holds one Person, so `contactIds` has at most one.
+ * currency's Rate/Units; the stage comes from the pipelines (`Rating` within `SaleType`).
+ * `contactIds` is the sale's Person, then its stakeholders.
  */
 export function fromSuperOfficeSale(
   source: string,
@@ -173,7 +174,7 @@ export function fromSuperOfficeSale(
     stage: stageId ? lookups.stage(stageId) : null,
     stageId,
     accountId: ref(wire.Contact?.ContactId),
-    contactIds: personId ? [personId] : [],
+    contactIds: contactIdsOfSale(wire),
     primaryContactId: personId,
     ownerId: ref(wire.Associate?.AssociateId),
     createdAt: fromSuperOfficeDateTime(wire.CreatedDate),

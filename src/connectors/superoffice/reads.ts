@@ -11,6 +11,7 @@ import { STATUS_CODE, fromSuperOfficeContact, fromSuperOfficePerson } from './ma
 import { fromSuperOfficeContactRow, fromSuperOfficePersonRow, fromSuperOfficeSaleRow } from './mapRows';
 import type { SuperOfficeReference } from './reference';
 import type { ArchiveRow } from './rows';
+import { withStakeholders } from './stakeholders';
 import { superOfficeContactEntity, superOfficePersonEntity } from './wire';
 
 /** One archive list as lists and reads by id both use it: its path, columns, key column and row mapper. */
@@ -81,9 +82,8 @@ export class SuperOfficeReads {
   /**
    * Sales: by company, status (DB codes 1 Open, 2 Sold, 3 Lost, 4 Stalled), sale type and stage
    * (a Rating within a sale type) — all `listAny` columns of FindSale, so `equals`; its
-   * `saleTypeId` and `stageId` are not restrictable. When the client wants stages or
-   * pipelines, the sale types are read alongside the page; the resolvers then find them
-   * shared, at no extra request.
+   * `saleTypeId` and `stageId` are not restrictable. The sale types are read alongside the
+   * page (they tell which sales have stakeholders); the resolvers then find them shared.
    */
   async listOpportunities(args: ListArgs<OpportunityFilter>, call: CallContext): Promise<Page<OpportunityRecord>> {
     const f = args.filter;
@@ -99,11 +99,12 @@ export class SuperOfficeReads {
       else q.add(equals(c.saleType, stage.saleTypeId), equals(c.stage, stage.ratingId));
     }
     if (f.updatedSince) q.since(c.updated, f.updatedSince);
-    if (!q.none && (args.include.has('stage') || args.include.has('pipeline'))) {
-      // Latency only: the same GET the stage resolver makes, started early and shared.
+    if (!q.none) {
+      // Latency only: the same GET the stakeholder check and the stage resolver make, started early and shared.
       void this.reference.pipelines(call).catch(() => undefined);
     }
-    return this.page(SALES, q, args, call);
+    const page = await this.page(SALES, q, args, call);
+    return { ...page, records: await this.withStakeholders(page.records, call) };
   }
 
   /** Persons by id, aligned with `ids`. One id: the entity (every e-mail and phone); more: one archive call. */
@@ -122,9 +123,19 @@ export class SuperOfficeReads {
     });
   }
 
-  /** Sales by id, aligned with `ids`: always the archive, which carries the vendor's base amount. */
+  /**
+   * Sales by id, aligned with `ids`: always the archive, which carries the vendor's base
+   * amount; the stakeholders of those that have them in one more call.
+   */
   async getOpportunities(ids: readonly string[], call: CallContext): Promise<Array<OpportunityRecord | null>> {
-    return this.byIds(SALES, ids, call);
+    const sales = await this.byIds(SALES, ids, call);
+    const found = await this.withStakeholders(sales.filter((s): s is OpportunityRecord => s !== null), call);
+    const byId = new Map(found.map((s) => [s.remoteId, s]));
+    return sales.map((s) => (s ? (byId.get(s.remoteId) ?? s) : null));
+  }
+
+  private withStakeholders(sales: OpportunityRecord[], call: CallContext): Promise<OpportunityRecord[]> {
+    return withStakeholders(sales, this.client, this.reference, call);
   }
 
   /** Records by id from `list`, aligned with `ids`; a lone id from `one` where given. */

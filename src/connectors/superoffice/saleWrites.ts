@@ -11,6 +11,7 @@ import { Found, Owners, accountOf, ownerOf, type CreateDeps } from './lookups';
 import { fromSuperOfficeSale, type SaleLookups } from './map';
 import { resolveSalePerson, unlinkedWarning } from './salePerson';
 import { readSaleReference, resolveSaleTarget } from './saleTarget';
+import { hasStakeholders } from './stakeholders';
 import { superOfficeSaleEntity } from './wire';
 
 /** A sale's POST and how to read its answer (currencies and stages of the tenant). */
@@ -23,7 +24,8 @@ interface SalePayload {
  * Opportunities are SuperOffice sales: one `POST /Sale` each, in the chosen (or default) sale
  * type at the chosen (or first) stage, in the named (or base) currency, owned by the named (or
  * default) associate. A sale holds one Person, who must work at the sale's company; further
- * contacts are draft warnings, so a dry run reports them as the create does.
+ * contacts become the sale's stakeholders where its sale type has them, else draft warnings,
+ * so a dry run shows them as the create does.
  */
 export function saleWrites(
   deps: CreateDeps,
@@ -59,6 +61,9 @@ export function saleWrites(
         const contacts = cmd.contactIds.map((id) => persons.get(id));
         const person = resolveSalePerson(cmd, contacts, company, problems, source);
         if (problems.any || !target || ownerId === null) return new InputRejected(problems.errors);
+        // On a sale type with stakeholders the further contacts are written as its stakeholders; else they are reported.
+        const asStakeholders = hasStakeholders(target.pipeline);
+        const stakeholders = asStakeholders ? person.unlinked : [];
 
         const body = toSuperOfficeSaleCreate({
           heading,
@@ -71,9 +76,10 @@ export function saleWrites(
           ownerId,
           companyId: person.companyId,
           personId: person.primary ? Number(person.primary.remoteId) : null,
+          stakeholderIds: stakeholders.map((p) => Number(p.remoteId)),
           description: cmd.description,
         });
-        return plannedCreate({ request: { entity: 'Sale', body }, lookups }, unlinkedWarning(person));
+        return plannedCreate({ request: { entity: 'Sale', body }, lookups }, unlinkedWarning(asStakeholders ? { ...person, unlinked: [] } : person));
       });
     },
     commit: commitEach(client, ({ lookups }: SalePayload) => ({

@@ -72,6 +72,9 @@ export const superOfficePersonEntity = z.looseObject({
 });
 export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
 
+/** SaleStakeholder inside a sale: a further person of the sale, ranked. */
+export const superOfficeSaleStakeholder = z.looseObject({ PersonId: int, Rank: int.nullish() });
+
 /** SaleEntity(WithLinks): a sale (our Opportunity). `Rating` is the stage; `Saledate` has a lower-case d. */
 export const superOfficeSaleEntity = z.looseObject({
   SaleId: int,
@@ -84,6 +87,7 @@ export const superOfficeSaleEntity = z.looseObject({
   ...texts('Status', 'Saledate'),
   Amount: optionalNumber,
   SaleText: text,
+  SaleStakeholders: z.array(superOfficeSaleStakeholder).nullish(),
   ...stamps,
 });
 export type SuperOfficeSaleEntity = z.infer<typeof superOfficeSaleEntity>;
@@ -103,6 +107,7 @@ export const superOfficeSaleTypeEntity = z.looseObject({
   SaleTypeId: int,
   Name: text,
   ...listed,
+  HasStakeholders: optionalFlag,
   Stages: z.array(superOfficeSelectableItem).nullish(),
 });
 export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity>;

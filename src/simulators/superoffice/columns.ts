@@ -1,4 +1,5 @@
 import { fullName, formatAddress } from './carriers';
+import { saleStakeholderArchive } from './stakeholders';
 import type { AssociateRec, ContactRec, PersonRec, SaleRec, Store, StructuredAddressRec } from './store';
 
 /**
@@ -288,10 +289,11 @@ export const PROVIDERS = {
   person: personArchive,
   sale: findSale,
   user: allUsers,
+  stakeholder: saleStakeholderArchive,
 } as const;
 
 /** `/Archive/{provider}` names, case-insensitive. */
 export function providerByName(name: string): Provider<unknown> | undefined {
-  const all = [simpleContact, personArchive, findSale, allUsers] as Provider<unknown>[];
+  const all = [simpleContact, personArchive, findSale, allUsers, saleStakeholderArchive] as Provider<unknown>[];
   return all.find((p) => p.name.toLowerCase() === name.toLowerCase());
 }

@@ -132,6 +132,7 @@ const saleKind: Kind<SaleRec> = {
     }
     if (rec.currencyId === 0) rec.currencyId = store.prefs.baseCurrencyId;
     if (!given.has('completed')) rec.completed = rec.status === 'Sold' || rec.status === 'Lost' ? 'Completed' : 'Started';
+    if (type && !type.hasStakeholders && ctx.rules.stakeholdersWithoutSaleType === 'drop') rec.stakeholders = [];
   },
   validate: validateSale,
   render: renderSale,

@@ -12,6 +12,7 @@ import {
   type RenderContext,
 } from './carriers';
 import { formatDate } from './dates';
+import { renderStakeholders } from './stakeholders';
 import { structured } from './seed';
 import type { ContactRec, PersonRec, SaleRec } from './store';
 import type { Rules } from './validation';
@@ -247,7 +248,7 @@ export function renderSale(ctx: RenderContext, sale: SaleRec, rules: Rules, with
     ReasonSold: EMPTY,
     ReasonStalled: EMPTY,
     ReopenDate: d(sale.reopenDate),
-    SaleStakeholders: [],
+    SaleStakeholders: renderStakeholders(ctx, sale),
     ActiveErpLinks: 0,
     UserDefinedFields: {},
     ExtraFields: {},

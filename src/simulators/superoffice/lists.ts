@@ -53,7 +53,7 @@ export function saleTypeEntity(store: Store, t: SaleTypeRec): Json {
     SaleTypeCatId: 0,
     Deleted: t.deleted,
     HasGuide: false,
-    HasStakeholders: false,
+    HasStakeholders: t.hasStakeholders,
     IsAutoAdvance: false,
     AllowQuoteAlternatives: false,
     DefaultQuoteValidity: 30,

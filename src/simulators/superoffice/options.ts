@@ -94,7 +94,15 @@ export interface SuperOfficeSimulatorOptions {
    * (undocumented either way). Default true: the reading a client must survive.
    */
   backslashEscapesQuote?: boolean;
+  /**
+   * A sale saved with `SaleStakeholders` in a sale type whose `HasStakeholders` is false
+   * (undocumented): 'refuse' answers the save error, 'drop' saves the sale without them,
+   * 'keep' stores them anyway. Default 'refuse': the strictest reading a client must survive.
+   */
+  stakeholdersWithoutSaleType?: StakeholdersWithoutSaleType;
 }
+
+export type StakeholdersWithoutSaleType = 'refuse' | 'drop' | 'keep';
 
 /** Options with every default applied. */
 export interface ResolvedOptions {
@@ -127,6 +135,7 @@ export interface ResolvedOptions {
   failUndocumentedOperators: boolean;
   strictFilters: boolean;
   backslashEscapesQuote: boolean;
+  stakeholdersWithoutSaleType: StakeholdersWithoutSaleType;
 }
 
 export function resolveOptions(o: SuperOfficeSimulatorOptions = {}): ResolvedOptions {
@@ -167,5 +176,6 @@ export function resolveOptions(o: SuperOfficeSimulatorOptions = {}): ResolvedOpt
     failUndocumentedOperators: o.failUndocumentedOperators ?? true,
     strictFilters: o.strictFilters ?? true,
     backslashEscapesQuote: o.backslashEscapesQuote ?? true,
+    stakeholdersWithoutSaleType: o.stakeholdersWithoutSaleType ?? 'refuse',
   };
 }

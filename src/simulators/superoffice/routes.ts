@@ -15,7 +15,8 @@ import type { Store } from './store';
  *   GET  /{tenant}/api                                  version block (no auth)
  *        /{tenant}/api/v1/{Contact|Person|Sale}[...]    entities and their archives
  *   GET  /{tenant}/api/v1/Contact/{id}/Persons|Sales     a company's persons and sales (archives)
- *   GET  /{tenant}/api/v1/Archive/{provider}            SimpleContact, Person, FindSale, AllUsers
+ *   GET  /{tenant}/api/v1/Archive/{provider}            SimpleContact, Person, FindSale, AllUsers, SaleStakeholder
+ *   GET  /{tenant}/api/v1/SaleStakeholder, /Sale/{id}/Stakeholders   the SaleStakeholder archive
  *   GET  /{tenant}/api/v1/User[/currentAssociate]       AllUsers archive, the caller's Associate
  *   GET  /{tenant}/api/v1/List/{SaleType|Rating|Currency}/Items[/{id}]
  *   GET  /{tenant}/api/v1/MDOList/{name}
@@ -142,11 +143,26 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
       const provider = third === 'persons' ? PROVIDERS.person : PROVIDERS.sale;
       return archive(provider, `${apiBase}/Archive//$metadata`, query);
     }
+    // `/Sale/{id}/Stakeholders`: the SaleStakeholder archive of one sale (Swagger v1SaleEntity_Stakeholders).
+    if (rest.length === 3 && kind === 'sale' && third === 'stakeholders' && id !== undefined) {
+      if (req.method !== 'GET') throw notAllowed(req);
+      if (!/^\d+$/.test(id) || !store.sales.has(Number(id))) throw notFound('Sale', id);
+      const query = new URLSearchParams(req.query);
+      const userFilter = queryParam(req, '$filter');
+      for (const k of [...query.keys()]) if (k.toLowerCase() === '$filter') query.delete(k);
+      query.set('$filter', userFilter ? `saleId = ${id} and (${userFilter})` : `saleId = ${id}`);
+      return archive(PROVIDERS.stakeholder, `${apiBase}/Archive//$metadata`, query);
+    }
     if (rest.length === 3 && third === 'simple' && id !== undefined) {
       if (req.method === 'GET') return getSimple(kind, ctx, id);
       throw notAllowed(req);
     }
     throw noRoute(req.origin + req.path);
+  }
+
+  // `GET /SaleStakeholder`: the SaleStakeholder archive (its single-row CRUD is not modelled).
+  if (first === 'salestakeholder' && rest.length === 1 && req.method === 'GET') {
+    return archive(PROVIDERS.stakeholder, `${apiBase}/Archive//$metadata`);
   }
 
   if (first === 'archive' && rest.length === 2 && second !== undefined) {

@@ -75,9 +75,11 @@ export function referenceLists(): ListsRec {
       { id: 9, name: 'Old first meeting', tooltip: 'Retired stage', probability: 15, rank: 9, deleted: true },
     ],
     saleTypes: [
-      { id: 1, name: 'New business', tooltip: '', rank: 1, stageIds: [1, 2, 3, 4, 5], saleDuration: 3, durationUnit: 'Month', deleted: false },
-      { id: 2, name: 'Upsell', tooltip: '', rank: 2, stageIds: [6, 7, 8], saleDuration: 6, durationUnit: 'Week', deleted: false },
-      { id: 3, name: 'Renewal', tooltip: '', rank: 3, stageIds: [2, 4, 5], saleDuration: 30, durationUnit: 'Day', deleted: false },
+      { id: 1, name: 'New business', tooltip: '', rank: 1, stageIds: [1, 2, 3, 4, 5], saleDuration: 3, durationUnit: 'Month', deleted: false, hasStakeholders: false },
+      { id: 2, name: 'Upsell', tooltip: '', rank: 2, stageIds: [6, 7, 8], saleDuration: 6, durationUnit: 'Week', deleted: false, hasStakeholders: false },
+      { id: 3, name: 'Renewal', tooltip: '', rank: 3, stageIds: [2, 4, 5], saleDuration: 30, durationUnit: 'Day', deleted: false, hasStakeholders: false },
+      // Sales of several people (a buying group): the one type whose sales carry stakeholders.
+      { id: 4, name: 'Key account', tooltip: '', rank: 4, stageIds: [1, 3, 4, 8], saleDuration: 6, durationUnit: 'Month', deleted: false, hasStakeholders: true },
     ],
     businesses: [
       item(1, 'IT'), item(2, 'Finance'), item(3, 'Retail'), item(4, 'Manufacturing'), item(5, 'Consulting'), item(6, 'Shipping'),
@@ -259,7 +261,9 @@ function seedPerson(store: Store, rnd: Random, id: number, company: ContactRec):
 }
 
 function seedSale(store: Store, rnd: Random, id: number, company: ContactRec): SaleRec {
-  const type = rnd.pick(store.lists.saleTypes);
+  // Seeded sales keep to the types without stakeholders (so the seeded data and its reads stay
+  // as they were); Key account sales are the ones clients create.
+  const type = rnd.pick(store.lists.saleTypes.filter((t) => !t.hasStakeholders));
   const stage = store.stage(rnd.pick(type.stageIds));
   const status = pickStatus(rnd);
   const people = store.personsOf(company.id);
@@ -296,6 +300,7 @@ function seedSale(store: Store, rnd: Random, id: number, company: ContactRec): S
     createdById: rnd.pick(store.lists.associates).id,
     updatedById: rnd.pick(store.lists.associates).id,
     customFields: {},
+    stakeholders: [],
   };
 }
 
@@ -396,6 +401,7 @@ export function blankSale(id: number): SaleRec {
     createdById: 0,
     updatedById: 0,
     customFields: {},
+    stakeholders: [],
   };
 }
 

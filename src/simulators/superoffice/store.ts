@@ -99,6 +99,18 @@ export interface SaleTypeRec {
   saleDuration: number;
   durationUnit: 'Day' | 'Week' | 'Month';
   deleted: boolean;
+  /** `SaleTypeEntity.HasStakeholders`: sales of this type carry `SaleStakeholders`. */
+  hasStakeholders: boolean;
+}
+
+/** A sale stakeholder (table salestakeholder): a person with a role on a sale. */
+export interface StakeholderRec {
+  /** 0 until the sale is saved. */
+  id: number;
+  personId: number;
+  /** 0 = no role (the simulator's tenant has no stakeholder roles). */
+  roleId: number;
+  comment: string;
 }
 
 export interface ContactRec {
@@ -195,6 +207,8 @@ export interface SaleRec {
   createdById: number;
   updatedById: number;
   customFields: Record<string, string>;
+  /** In the order given (`Rank` 1, 2, …). */
+  stakeholders: StakeholderRec[];
 }
 
 /** Reference lists of the tenant. */
@@ -223,7 +237,7 @@ export class Store {
   readonly contacts = new Map<number, ContactRec>();
   readonly persons = new Map<number, PersonRec>();
   readonly sales = new Map<number, SaleRec>();
-  private nextIds = { contact: 1, person: 1, sale: 1 };
+  private nextIds = { contact: 1, person: 1, sale: 1, stakeholder: 1 };
 
   constructor(
     readonly lists: ListsRec,
@@ -263,6 +277,7 @@ export class Store {
     this.nextIds.person = Math.max(this.nextIds.person, rec.id + 1);
   }
   putSale(rec: SaleRec): void {
+    for (const st of rec.stakeholders) if (st.id === 0) st.id = this.nextIds.stakeholder++;
     this.sales.set(rec.id, rec);
     this.nextIds.sale = Math.max(this.nextIds.sale, rec.id + 1);
   }
@@ -278,10 +293,13 @@ export class Store {
     for (const s of [...this.sales.values()]) if (s.contactId === id) this.sales.delete(s.id);
   }
 
-  /** A deleted person's sales keep their company and lose the person. */
+  /** A deleted person's sales keep their company and lose the person, as its stakeholder too. */
   deletePerson(id: number): void {
     this.persons.delete(id);
-    for (const s of this.sales.values()) if (s.personId === id) s.personId = 0;
+    for (const s of this.sales.values()) {
+      if (s.personId === id) s.personId = 0;
+      s.stakeholders = s.stakeholders.filter((st) => st.personId !== id);
+    }
   }
 
   deleteSale(id: number): void {

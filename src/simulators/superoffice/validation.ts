@@ -1,4 +1,5 @@
 import { SoError } from './errors';
+import type { StakeholdersWithoutSaleType } from './options';
 import type { ContactRec, PersonRec, SaleRec, Store } from './store';
 
 /**
@@ -16,6 +17,7 @@ export interface Rules {
   mandatoryFields: 'documented' | 'tenantFixture';
   mandatoryContactOnPerson: boolean;
   requireSaleType: boolean;
+  stakeholdersWithoutSaleType: StakeholdersWithoutSaleType;
 }
 
 export type Problems = Record<string, string>;
@@ -72,9 +74,32 @@ export function validateSale(store: Store, s: SaleRec, rules: Rules): Problems {
     else if (person.contactId !== s.contactId)
       problems.Person = `Person ${s.personId} is not a contact person of company ${s.contactId}`;
   }
+  const stakeholders = stakeholderProblem(store, s, rules);
+  if (stakeholders) problems.SaleStakeholders = stakeholders;
   if (!Number.isFinite(s.amount)) problems.Amount = 'Amount must be a number';
   if (s.probability < 0 || s.probability > 100) problems.Probability = 'Probability must be between 0 and 100';
   return problems;
+}
+
+/**
+ * Stakeholders are existing persons, each once, without a role (the simulator's tenant has no
+ * stakeholder roles), on a sale type that has stakeholders — unless the switch
+ * `stakeholdersWithoutSaleType` says otherwise (undocumented; see the README).
+ */
+function stakeholderProblem(store: Store, s: SaleRec, rules: Rules): string | null {
+  if (s.stakeholders.length === 0) return null;
+  const type = store.saleType(s.saleTypeId);
+  if (type && !type.hasStakeholders && rules.stakeholdersWithoutSaleType === 'refuse')
+    return `Sale type ${type.id} (${type.name}) has no stakeholders`;
+  const seen = new Set<number>();
+  for (const st of s.stakeholders) {
+    if (st.personId === 0) return 'A stakeholder needs a person';
+    if (!store.persons.has(st.personId)) return `Person id ${st.personId} not found`;
+    if (seen.has(st.personId)) return `Person ${st.personId} is a stakeholder twice`;
+    if (st.roleId !== 0) return `Stakeholder role id ${st.roleId} not found`;
+    seen.add(st.personId);
+  }
+  return null;
 }
 
 /** Throws the save error when there are problems. */

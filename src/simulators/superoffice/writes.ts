@@ -1,6 +1,16 @@
 import { parseDate, type DateContext } from './dates';
 import { badRequest } from './errors';
-import type { AddressRec, ContactRec, ElementRec, PersonRec, SaleRec, SaleStatus, Store, StructuredAddressRec } from './store';
+import type {
+  AddressRec,
+  ContactRec,
+  ElementRec,
+  PersonRec,
+  SaleRec,
+  SaleStatus,
+  StakeholderRec,
+  Store,
+  StructuredAddressRec,
+} from './store';
 import { UNRESOLVED } from './validation';
 
 /**
@@ -127,7 +137,30 @@ export function readSale(body: unknown, base: SaleRec, store: Store, dates: Date
   if (f.has('NextDueDate')) rec.nextDueDate = date(f.get('NextDueDate'), 'NextDueDate', dates);
   if (f.has('ReopenDate')) rec.reopenDate = date(f.get('ReopenDate'), 'ReopenDate', dates);
   if (f.has('CustomFields')) rec.customFields = readCustomFields(f.get('CustomFields'));
+  if (f.has('SaleStakeholders')) rec.stakeholders = readStakeholders(f.get('SaleStakeholders'), base.stakeholders);
   return { rec, given: f.given };
+}
+
+/**
+ * `SaleStakeholders` (SaleStakeholder[], the Swagger): the list replaces the sale's own. Only
+ * what a client chooses is read — `PersonId`, `StakeholderRoleId`, `Comment`, and
+ * `SaleStakeholderId` to keep an existing row; names, e-mail, phone, company and `Rank` are the
+ * person's and the list's, shown on read, never taken from the body.
+ */
+function readStakeholders(v: unknown, previous: readonly StakeholderRec[]): StakeholderRec[] {
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v)) throw badRequest('SaleStakeholders must be an array');
+  return v.map((item) => {
+    const o = objOf(item, 'SaleStakeholder') ?? {};
+    const id = intOf(lowerGet(o, 'SaleStakeholderId')) ?? 0;
+    const comment = lowerGet(o, 'Comment');
+    return {
+      id: previous.some((p) => p.id === id) ? id : 0,
+      personId: intOf(lowerGet(o, 'PersonId')) ?? 0,
+      roleId: intOf(lowerGet(o, 'StakeholderRoleId')) ?? 0,
+      comment: typeof comment === 'string' ? comment : '',
+    };
+  });
 }
 
 // --- field readers -----------------------------------------------------------

@@ -1,3 +1,4 @@
+import { encodeId } from '../../../src/core/globalId';
 import { dataOf, vendorRequests } from '../../support/gateway';
 import { startSuperOffice, type SuperOfficeSetup } from './harness';
 
@@ -76,6 +77,41 @@ describe('SuperOffice: vendor requests per operation', () => {
     expect(dataOf(two).a).toEqual(dataOf(two).b);
     expect(vendorRequests(two)).toBe(vendorRequests(one));
     expect(vendorRequests(one)).toBe(2);
+  });
+
+  it('sales of a sale type with stakeholders: one more request for all their stakeholders', async () => {
+    const persons = s.sim.store.persons().filter((p) => p.contactId > 1);
+    const [a, b, c] = persons;
+    for (const heading of ['Key deal one', 'Key deal two']) {
+      const res = await s.gateway.execute(
+        `mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { opportunity { id } warnings } }`,
+        {
+          input: {
+            source: 'superoffice',
+            name: heading,
+            closingDate: '2027-01-31',
+            value: { amount: '100' },
+            pipelineId: encodeId('Pipeline', 'superoffice', '4'),
+            contactIds: [a!, b!, c!].map((p) => encodeId('Contact', 'superoffice', String(p.id))),
+          },
+        },
+      );
+      expect(dataOf(res).createOpportunity.warnings).toEqual([]);
+    }
+    s.sim.server.clearLog();
+    const res = await s.gateway.execute(
+      `{ opportunities(filter: { pipelineId: "${encodeId('Pipeline', 'superoffice', '4')}" }) { edges { node { name contacts { name } } } } }`,
+    );
+    const edges = dataOf(res).opportunities.edges;
+    expect(edges.map((e: any) => e.node.contacts.length)).toEqual([3, 3]);
+    // Sales (1) + sale types (1, which tell the stakeholder types) + their stakeholders (1) + persons (1).
+    expect(vendorRequests(res)).toBe(4);
+    expect([...paths()].sort()).toEqual([
+      'GET /List/SaleType/Items',
+      'GET /Person',
+      'GET /Sale',
+      'GET /SaleStakeholder',
+    ]);
   });
 
   it('a later request sees a write (nothing cached across requests)', async () => {

@@ -27,6 +27,7 @@ export function providerOfPath(path: string): string | null {
   if (p === '/person' || /^\/contact\/\d+\/persons$/.test(p)) return 'Person';
   if (p === '/sale' || /^\/contact\/\d+\/sales$/.test(p)) return 'FindSale';
   if (p === '/user') return 'AllUsers';
+  if (p === '/salestakeholder' || /^\/sale\/\d+\/stakeholders$/.test(p)) return 'SaleStakeholder';
   const archive = /^\/archive\/([^/]+)$/.exec(p);
   return archive ? (Object.keys(FACTS.providers).find((n) => n.toLowerCase() === archive[1]) ?? archive[1]!) : null;
 }

@@ -240,6 +240,7 @@ describe('SuperOffice: reads, lists and filters', () => {
       ['New business', ['0:Lead:10', '1:Qualified:25', '2:Proposal:50', '3:Negotiation:75', '4:Verbal acceptance:90']],
       ['Upsell', ['0:Discovery:20', '1:Demo:40', '2:Contract sent:80']],
       ['Renewal', ['0:Qualified:25', '1:Negotiation:75', '2:Verbal acceptance:90']],
+      ['Key account', ['0:Lead:10', '1:Proposal:50', '2:Negotiation:75', '3:Contract sent:80']],
     ]);
     // The same Rating in two sale types is two stages, each with its own id.
     const qualified = (

@@ -11,7 +11,8 @@ describe('SuperOffice simulator pipelines (SaleType + Rating)', () => {
   it('lists sale types with every stage, the type’s own ones Selected', async () => {
     const res = await h.get('/List/SaleType/Items');
     expect(res.status).toBe(200);
-    expect(res.body.map((t: { Name: string }) => t.Name)).toEqual(['New business', 'Upsell', 'Renewal']);
+    expect(res.body.map((t: { Name: string }) => t.Name)).toEqual(['New business', 'Upsell', 'Renewal', 'Key account']);
+    expect(res.body.map((t: { HasStakeholders: boolean }) => t.HasStakeholders)).toEqual([false, false, false, true]);
     const upsell = res.body[1];
     const selected = upsell.Stages.filter((s: { Selected: boolean }) => s.Selected);
     expect(selected.map((s: { Id: number; Name: string }) => [s.Id, s.Name])).toEqual([

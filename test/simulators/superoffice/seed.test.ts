@@ -56,10 +56,11 @@ describe('SuperOffice simulator seed data', () => {
     expect(new Set(sales.map((s) => s.status)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('has 2–3 sale types with stages and probabilities, and a base currency with rate 1', () => {
+  it('has 2–4 sale types with stages and probabilities (one with stakeholders), and a base currency with rate 1', () => {
     const types = sim.store.saleTypes();
     expect(types.length).toBeGreaterThanOrEqual(2);
-    expect(types.length).toBeLessThanOrEqual(3);
+    expect(types.length).toBeLessThanOrEqual(4);
+    expect(types.filter((t) => t.hasStakeholders).map((t) => t.name)).toEqual(['Key account']);
     for (const t of types) expect(t.stageIds.length).toBeGreaterThan(1);
     const base = sim.store.currencies().find((c) => c.id === sim.store.preferences().baseCurrencyId);
     expect(base).toMatchObject({ rate: 1, units: 1 });
