@@ -62,9 +62,9 @@ export class SharedBudget {
 
   /** Waits until every window has room and takes it, or throws SOURCE_RATE_LIMITED. */
   async take(detail: ErrorDetail = {}): Promise<void> {
-    this.noticeRedis();
     const giveUpAt = Date.now() + this.options.maxWaitMs;
     for (let g = 0; g < this.gates.length; ) {
+      if (g === 0) this.noticeRedis();
       const gate = this.gates[g]!;
       try {
         await gate.limiter.consume(this.options.key);

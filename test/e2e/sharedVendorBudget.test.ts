@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startCli, writeConfig, type Cli } from '../support/cli';
 import { startSimulator, type Simulator } from '../support/simulatorCli';
+import { TcpProxy } from '../support/tcpProxy';
 
 /**
  * Three gateway processes, one Redis, one standalone Cin7 simulator with the vendor's real
@@ -12,13 +13,18 @@ jest.setTimeout(120_000);
 
 let simulator: Simulator;
 let gateways: Cli[];
+let proxy: TcpProxy;
 
 beforeAll(async () => {
   simulator = await startSimulator(['cin7', '--limits', 'real', '--log-requests']);
+  // Redis through a proxy the test can cut, so it can go away mid-run.
+  proxy = new TcpProxy(6379);
+  const port = await proxy.open();
   const file = writeConfig({
-    server: { logLevel: 'warn' },
+    // Info: the line saying Redis is back is an info line.
+    server: { logLevel: 'info' },
     auth: { mode: 'none' },
-    redis: { url: 'redis://127.0.0.1:6379', keyPrefix: `crmgraph-test:${randomUUID()}:` },
+    redis: { url: `redis://127.0.0.1:${port}`, keyPrefix: `crmgraph-test:${randomUUID()}:` },
     // A short wait: refusals come within the test's time, typed, instead of a long queue.
     sources: [{ id: 'cin7', ...simulator.source, options: { rateLimits: { maxWaitMs: 8000, instances: 3 } } }],
   });
@@ -30,7 +36,19 @@ afterAll(async () => {
   await Promise.all((gateways ?? []).map((g) => g.exited));
   simulator?.child.kill('SIGTERM');
   await simulator?.exited;
+  await proxy?.cut();
 });
+
+type Answer = { data?: any; errors?: Array<{ extensions: { code: string; retryAfterMs?: number; httpStatus?: number } }> };
+
+async function post(i: number, query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const res = await fetch(gateways[i % 3]!.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+  });
+  return (await res.json()) as Answer;
+}
 
 function mostInAnySpan(times: number[], ms: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -69,4 +87,46 @@ it('150 concurrent queries over three processes: no vendor 429, at most 3 a seco
   if (process.env['BUDGET_REPORT']) {
     process.stdout.write(`answered ${answered}, refused ${errors.length}, most in a second ${mostInAnySpan(times, 1000)}, in a minute ${mostInAnySpan(times, 60_000)}\n`);
   }
+});
+
+it('Redis lost mid-run: no process stops, every answer is typed, and shared pacing resumes once it is back', async () => {
+  await new Promise((r) => setTimeout(r, 2000)); // the windows of the previous case run out
+  const running = Array.from({ length: 30 }, (_, i) => post(i, `{ accounts(first: ${1 + i}, filter: { name: "b" }) { edges { node { id } } } }`));
+  await new Promise((r) => setTimeout(r, 1500));
+  await proxy.cut();
+  await new Promise((r) => setTimeout(r, 3000));
+  await proxy.open();
+  const answers = await Promise.all(running);
+  for (const a of answers) {
+    if (a.errors?.length) expect(a.errors[0]!.extensions.code).toMatch(/^SOURCE_RATE_LIMITED$/);
+  }
+  for (const g of gateways) expect(g.child.exitCode).toBeNull();
+  for (const g of gateways) expect(g.output()).toContain("Redis unreachable");
+
+  // Back: each process notices on its next vendor call (it reconnects with a backoff), then a new
+  // burst is paced together again.
+  for (let round = 0; round < 20 && !gateways.every((g) => g.output().includes('Redis reachable again')); round++) {
+    await Promise.all([0, 1, 2].map((i) => post(i, `{ accounts(first: ${60 + round}, filter: { name: "d${i}" }) { edges { node { id } } } }`)));
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const before = simulator.requests().length;
+  await Promise.all(Array.from({ length: 12 }, (_, i) => post(i, `{ accounts(first: ${1 + i}, filter: { name: "c" }) { edges { node { id } } } }`)));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(mostInAnySpan(simulator.requests().slice(before).map((r) => r.at), 1000)).toBeLessThanOrEqual(3);
+  for (const g of gateways) expect(g.output()).toContain('Redis reachable again');
+});
+
+it('ten concurrent identical keyed creates over the three processes write one record', async () => {
+  const key = randomUUID();
+  const before = simulator.requests().filter((r) => r.method !== 'GET').length;
+  const input = { source: 'cin7', name: 'Three Instances Ltd', idempotencyKey: key };
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => post(i, 'mutation ($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }', { input })),
+  );
+  const ids = new Set(answers.map((a) => a.data?.createAccount?.account?.id));
+  expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+  expect(ids.size).toBe(1);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(simulator.requests().filter((r) => r.method !== 'GET').length - before).toBe(1);
 });
