@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startCli, writeConfig, type Cli } from '../support/cli';
 import { startSimulator, type Simulator } from '../support/simulatorCli';
 import { TcpProxy } from '../support/tcpProxy';
+import { mostInAnySpan } from '../support/spans';
 
 /**
  * Three gateway processes, one Redis, one standalone Cin7 simulator with the vendor's real
@@ -48,16 +49,6 @@ async function post(i: number, query: string, variables?: Record<string, unknown
     body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
   });
   return (await res.json()) as Answer;
-}
-
-function mostInAnySpan(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i]! - sorted[j]! >= ms) j += 1;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 it('150 concurrent queries over three processes: no vendor 429, at most 3 a second and 60 a minute at the vendor', async () => {

@@ -3,17 +3,7 @@ import Redis from 'ioredis';
 import { SharedBudget } from '../../src/http/SharedBudget';
 import { fixedWindowsFor } from '../../src/http/sharedWindows';
 import { TcpProxy } from '../support/tcpProxy';
-
-/** Most timestamps in any span of `ms` (a sliding window over sorted times). */
-function mostInAnySpan(times: number[], ms: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i += 1) {
-    while (sorted[i]! - sorted[j]! >= ms) j += 1;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
+import { mostInAnySpan } from '../support/spans';
 
 describe('fixed windows under a sliding limit', () => {
   it.each([
