@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import type { PlannedRequest } from '../../core/connector';
-import type { GatewayError } from '../../core/errors';
+import { GatewayError } from '../../core/errors';
 import { HttpClient, type HttpResponse } from '../../http/HttpClient';
 import type { SuperOfficeSourceConfig } from './config';
 import { SUPEROFFICE_TIME_ZONE } from './dates';
@@ -111,10 +111,16 @@ export class SuperOfficeClient {
     return { rows, nextLink: Boolean(page.data['odata.nextLink']) };
   }
 
-  /** `GET /{Entity}/{id}`; null on 404 (REST answers 404 for a missing id, vendor notes §3). */
+  /**
+   * `GET /{Entity}/{id}`; null when SuperOffice says the record does not exist (404 with
+   * `SoNotFoundException`, vendor notes §3). Any other 404 — the web framework's "No HTTP
+   * resource", a web server's page — means the source points at the wrong place: a typed error
+   * naming its configuration, never a silent null.
+   */
   async entity<T>(entity: EntityName, id: number, schema: z.ZodType<T>, call: CallContext): Promise<T | null> {
     const res = await this.get(`/${entity}/${id}`, new URLSearchParams(), call);
-    if (res.status === 404) return null;
+    if (res.status === 404 && isUnknownRecord(res.body)) return null;
+    if (res.status === 404) throw misconfigured(this.config.id, `reading ${entity} ${id}`, res.body);
     if (res.status !== 200) throw superOfficeFailure(this.config.id, `reading ${entity} ${id}`, res.status, res.body);
     return this.parse(schema, res.body, `reading ${entity} ${id}`);
   }
@@ -195,4 +201,17 @@ export class SuperOfficeClient {
     if (!parsed.success) throw unexpectedAnswer(this.config.id, what, parsed.error);
     return parsed.data;
   }
+}
+
+function isUnknownRecord(body: unknown): boolean {
+  return (body as { ErrorType?: unknown } | null)?.ErrorType === 'SoNotFoundException';
+}
+
+function misconfigured(source: string, operation: string, body: unknown): GatewayError {
+  const vendorCode = (body as { ErrorType?: unknown } | null)?.ErrorType;
+  return new GatewayError(
+    'SOURCE_REJECTED',
+    `Source "${source}" is misconfigured: ${operation} reached no SuperOffice route (HTTP 404); check its baseUrl and tenant`,
+    { source, vendor: 'SUPEROFFICE', httpStatus: 404, vendorCode: typeof vendorCode === 'string' ? vendorCode : 'ROUTE_NOT_FOUND' },
+  );
 }
