@@ -43,7 +43,7 @@ describe('SuperOffice 404s', () => {
     ['a wrong base URL', (s: { baseUrl: string }) => ({ baseUrl: `${s.baseUrl}/wrong` })],
   ])('%s answers a typed source error naming the configuration, not null', async (_what, override) => {
     const base = vendors.sources.find((s) => s.id === 'superoffice')! as unknown as { tenant: string; baseUrl: string };
-    const g = await gatewayWith(override(base as never));
+    const g = await gatewayWith(override(base));
     const answer = await g.execute(NODE, { id: encodeId('Contact', 'superoffice', '2') });
     expect(answer.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/misconfigured.*baseUrl and tenant/),
