@@ -34,8 +34,6 @@ export interface HttpClientOptions {
    * throws (SOURCE_RATE_LIMITED) when the budget cannot be had in time. A 429 is reported to it.
    */
   budget?: VendorBudget;
-  /** A wait before every attempt with no answer accounting (superseded by `budget`). */
-  paceFn?: () => Promise<void>;
   /**
    * Request header that carries the operation's request id to the vendor, for vendors that
    * document one (set by that vendor's connector). Absent: nothing is sent.
@@ -125,11 +123,6 @@ export class HttpClient {
     const search = req.query && [...req.query.keys()].length > 0 ? `?${req.query.toString()}` : '';
     for (let attempt = 1; ; attempt += 1) {
       let turn: PacedTurn | null = null;
-      if (this.options.paceFn) {
-        const queued = Date.now();
-        await this.options.paceFn();
-        deadline += Date.now() - queued;
-      }
       if (this.options.budget) {
         const queued = Date.now();
         turn = await this.options.budget.turn({ source: this.options.source, vendor: this.options.vendor });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CallContext, VendorCallEvent } from '../../core/call';
 import { GatewayError, toGatewayError } from '../../core/errors';
-import { HttpClient, type HttpRequest, type HttpResponse } from '../../http/HttpClient';
+import { HttpClient, type HttpResponse } from '../../http/HttpClient';
 import type { VendorBudget } from '../../http/VendorBudget';
 import type { Cin7SourceConfig } from './config';
 import { cin7Failure, routeMissing, unexpectedAnswer, writeOutcomeUnknown } from './errors';
@@ -92,7 +92,7 @@ export class Cin7Client {
       });
     }
     const what = `the ${resource} list`;
-    const res = await this.send({ method: 'GET', path: `/v1/${resource}`, query }, call);
+    const res = await this.http.request({ method: 'GET', path: `/v1/${resource}`, query }, call);
     if (res.status === 404) throw routeMissing(this.config.id, `GET /v1/${resource}`, res.status, res.body);
     if (res.status !== 200) throw cin7Failure(this.config.id, what, res.status, res.body);
     if (!Array.isArray(res.body)) throw unexpectedAnswer(this.config.id, what);
@@ -111,7 +111,7 @@ export class Cin7Client {
     const what = `the ${resource} ${method === 'POST' ? 'create' : 'update'}`;
     let res: HttpResponse;
     try {
-      res = await this.send({ method, path: `/v1/${resource}`, json: bodies }, call);
+      res = await this.http.request({ method, path: `/v1/${resource}`, json: bodies }, call);
     } catch (err) {
       return bodies.map(() => toGatewayError(err));
     }
@@ -131,10 +131,6 @@ export class Cin7Client {
     }
     const unanswered = writeOutcomeUnknown(this.config.id, 'answered no result for this item; it may or may not have been written');
     return Array.from(aligned, (a) => a ?? unanswered);
-  }
-
-  private send(req: HttpRequest, call: CallContext): Promise<HttpResponse> {
-    return this.http.request(req, call);
   }
 
   /** Releases the connection pool; safe to call more than once (a connector may sit in several gateways). */
