@@ -1,8 +1,15 @@
 import type { CallContext } from './call';
 import type { AnyRecord, Entity, OpportunityStatus, RecordOf, Vendor } from './records';
-import type { WritesTable } from './writes';
+import type { DeletesTable, UpdatesTable, WritesTable } from './writes';
 
-export type Operation = 'READ' | 'LIST' | 'CREATE' | 'BATCH_CREATE';
+export type Operation = 'READ' | 'LIST' | 'CREATE' | 'BATCH_CREATE' | 'UPDATE' | 'BATCH_UPDATE' | 'DELETE';
+
+/**
+ * How a source honours `expectedVersion`: NATIVE = the vendor refuses a stale write itself
+ * (SuperOffice `If-Unmodified-Since`); BEST_EFFORT = the gateway reads, compares, then writes,
+ * so a change landing between the read and the write is not caught.
+ */
+export type VersionCheck = 'NATIVE' | 'BEST_EFFORT';
 
 /** What a source can do with one entity; the gateway refuses anything not declared here. */
 export interface Capability {
@@ -12,6 +19,10 @@ export interface Capability {
   filters: string[];
   /** Create input fields the vendor needs after the connector's defaults are applied. */
   requiredOnCreate: string[];
+  /** Update input fields the vendor lets a caller change (empty where there is no UPDATE). */
+  updatableFields: string[];
+  /** How `expectedVersion` is checked on updates and deletes; null without either. */
+  versionCheck: VersionCheck | null;
 }
 
 /* Filters reach connectors with related ids already decoded to the source's remote ids. */
@@ -105,11 +116,38 @@ export interface CreateOpportunityCommand {
   description?: string;
 }
 
-/** One vendor request a create would send; `path` is below the source's API base (no host). */
+/**
+ * Update commands: `id` is the record's remote id; in `changes` an absent field stays as it is,
+ * `null` clears it (a connector refuses with a userError where its vendor cannot clear it),
+ * and a list (`emails`, `phones`, `contactIds`) replaces the whole list.
+ */
+export type Changes<T> = { [K in keyof T]?: T[K] | null };
+export interface UpdateCommand<C> {
+  id: string;
+  /** The `version` the caller last read; a record changed since is a CONFLICT, nothing written. */
+  expectedVersion?: string;
+  changes: Changes<C>;
+}
+export type AddressChanges = Changes<NonNullable<CreateAccountCommand['address']>>;
+export type UpdateContactCommand = UpdateCommand<Omit<CreateContactCommand, 'emails' | 'phones'> & { emails: string[]; phones: string[] }>;
+export type UpdateAccountCommand = UpdateCommand<Omit<CreateAccountCommand, 'address'> & { address: AddressChanges }>;
+export type UpdateOpportunityCommand = UpdateCommand<Omit<CreateOpportunityCommand, 'value'> & { value: { amount?: string; currencyCode?: string } }>;
+
+/** A delete: the record's remote id and, optionally, the version the caller last read. */
+export interface DeleteCommand {
+  id: string;
+  expectedVersion?: string;
+}
+
+/**
+ * One vendor request a write would send; `path` is below the source's API base (no host).
+ * `headers` are the ones that change what the vendor does (a precondition), never credentials.
+ */
 export interface PlannedRequest {
-  method: 'POST' | 'PUT' | 'PATCH';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body: unknown;
+  headers?: Record<string, string>;
 }
 
 export interface CreateResult<T> {
@@ -165,6 +203,10 @@ export interface Connector {
 
   /** How each entity is created here (drafts, commits); an entity left out cannot be. */
   readonly writes: WritesTable;
+  /** How each entity is updated here; an entity left out cannot be. */
+  readonly updates: UpdatesTable;
+  /** How each entity is deleted here; an entity left out cannot be. */
+  readonly deletes: DeletesTable;
   /** Why the vendor lacks an entity it does not declare (shown in UNSUPPORTED_BY_SOURCE). */
   readonly lacks?: Partial<Record<Entity, string>>;
 

@@ -2,7 +2,7 @@ import type { CallContext } from './call';
 import type { Capability, Connector, FilterOf, ListArgs, Operation, Page, PagedEntity, ReferenceEntity } from './connector';
 import type { Entity, RecordOf, Vendor } from './records';
 import { unsupported } from './sources';
-import type { WritesTable } from './writes';
+import type { DeletesTable, UpdatesTable, WritesTable } from './writes';
 
 /** A vendor's read functions by entity; an entity left out cannot be read or listed there. */
 export interface ReadTable {
@@ -37,6 +37,10 @@ export interface ConnectorDeclaration {
   /** The filters the vendor applies, per paged entity it lists. */
   filters: { [E in PagedEntity]?: ReadonlyArray<keyof FilterOf[E] & string> };
   writes: WritesTable;
+  /** Update paths by entity; omitted = the vendor updates nothing here. */
+  updates?: UpdatesTable;
+  /** Delete paths by entity; omitted = the vendor deletes nothing here. */
+  deletes?: DeletesTable;
   /** Why the vendor lacks an entity it does not declare, for the UNSUPPORTED_BY_SOURCE message. */
   lacks?: Partial<Record<Entity, string>>;
   close(): Promise<void>;
@@ -48,19 +52,33 @@ const ENTITIES: readonly Entity[] = ['CONTACT', 'ACCOUNT', 'OPPORTUNITY', 'PIPEL
 /**
  * A connector from its declaration. Capabilities are derived from what is declared — READ where
  * there is a `get` (or, for reference data, a full list), LIST where there is a list, CREATE
- * where there is a write path, BATCH_CREATE where that path batches — so a capability can never
+ * where there is a write path, BATCH_CREATE where that path batches, UPDATE / BATCH_UPDATE /
+ * DELETE likewise — so a capability can never
  * promise what the connector does not do. A declaration that contradicts itself (filters on an
  * entity it cannot list, a filter the schema has no field for) is refused when built, naming
  * the mismatch.
  */
 export function defineConnector(d: ConnectorDeclaration): Connector {
   checkDeclaration(d);
+  const updates = d.updates ?? {};
+  const deletes = d.deletes ?? {};
   const capabilities = ENTITIES.flatMap((entity): Capability[] => {
     const operations = operationsOf(d, entity);
     if (operations.length === 0) return [];
     const filters = (d.filters as Partial<Record<Entity, readonly string[]>>)[entity] ?? [];
     const writes = d.writes[entity as keyof WritesTable];
-    return [{ entity, operations, filters: [...filters], requiredOnCreate: [...(writes?.requiredOnCreate ?? [])] }];
+    const update = updates[entity as keyof UpdatesTable];
+    const versionCheck = update?.versionCheck ?? deletes[entity as keyof DeletesTable]?.versionCheck ?? null;
+    return [
+      {
+        entity,
+        operations,
+        filters: [...filters],
+        requiredOnCreate: [...(writes?.requiredOnCreate ?? [])],
+        updatableFields: [...(update?.updatableFields ?? [])],
+        versionCheck,
+      },
+    ];
   });
   const source = { id: d.id, vendor: d.vendor, ...(d.lacks ? { lacks: d.lacks } : {}) };
 
@@ -74,6 +92,8 @@ export function defineConnector(d: ConnectorDeclaration): Connector {
     ...(d.limits.idsPerRead !== undefined ? { idsPerRead: d.limits.idsPerRead } : {}),
     ...(d.embeds ? { embeds: d.embeds } : {}),
     writes: d.writes,
+    updates,
+    deletes,
     ...(d.lacks ? { lacks: d.lacks } : {}),
     async getMany<E extends Entity>(entity: E, ids: readonly string[], call: CallContext) {
       const get = d.reads.get[entity];
@@ -105,6 +125,10 @@ function operationsOf(d: ConnectorDeclaration, entity: Entity): Operation[] {
   const writes = d.writes[entity as keyof WritesTable];
   if (writes) ops.push('CREATE');
   if (writes && writes.batchSize > 1) ops.push('BATCH_CREATE');
+  const update = d.updates?.[entity as keyof UpdatesTable];
+  if (update) ops.push('UPDATE');
+  if (update && update.batchSize > 1) ops.push('BATCH_UPDATE');
+  if (d.deletes?.[entity as keyof DeletesTable]) ops.push('DELETE');
   return ops;
 }
 
@@ -118,6 +142,14 @@ function checkDeclaration(d: ConnectorDeclaration): void {
   for (const [entity, writes] of Object.entries(d.writes)) {
     if (writes && !(writes.batchSize >= 1)) problems.push(`declares a batch size of ${writes.batchSize} for ${entity} creates`);
     if (writes && !d.reads.get[entity as Entity]) problems.push(`creates ${entity} records but cannot read them back by id`);
+  }
+  for (const [entity, update] of Object.entries(d.updates ?? {})) {
+    if (update && !(update.batchSize >= 1)) problems.push(`declares a batch size of ${update.batchSize} for ${entity} updates`);
+    if (update && update.updatableFields.length === 0) problems.push(`updates ${entity} records but declares no field it can change`);
+    if (update && !d.reads.get[entity as Entity]) problems.push(`updates ${entity} records but cannot read them by id`);
+  }
+  for (const [entity, del] of Object.entries(d.deletes ?? {})) {
+    if (del && !d.reads.get[entity as Entity]) problems.push(`deletes ${entity} records but cannot read them by id`);
   }
   if (!(d.limits.maxPageSize >= 1)) problems.push(`declares maxPageSize ${d.limits.maxPageSize}`);
   if (!(d.limits.maxBatchSize >= 1)) problems.push(`declares maxBatchSize ${d.limits.maxBatchSize}`);

@@ -17,6 +17,11 @@ interface RecordBase {
   remoteId: string;
   createdAt: string | null;
   updatedAt: string | null;
+  /**
+   * Opaque: the vendor's revision or last-update stamp, what an update's `expectedVersion`
+   * is compared with. Absent where the connector does not map one yet.
+   */
+  version?: string | null;
   /** The vendor record as received. */
   remoteData: unknown;
 }
@@ -129,3 +134,8 @@ export interface RecordOf {
 }
 
 export type AnyRecord = RecordOf[Entity];
+
+/** What a confirmed delete answers: the record that is gone, and what went with it. */
+export interface DeletedRecord {
+  remoteId: string;
+}

@@ -55,6 +55,9 @@ const OPERATION_WORDS: Record<Operation, string> = {
   LIST: 'list',
   CREATE: 'create',
   BATCH_CREATE: 'batch-create',
+  UPDATE: 'update',
+  BATCH_UPDATE: 'batch-update',
+  DELETE: 'delete',
 };
 
 /** The typed answer for anything a source does not declare. */

@@ -25,9 +25,9 @@ function declaration(over: Partial<ConnectorDeclaration> = {}): ConnectorDeclara
 describe('defineConnector', () => {
   it('derives capabilities from what the vendor declares', () => {
     expect(defineConnector(declaration()).capabilities).toEqual([
-      { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name'], requiredOnCreate: ['name'] },
-      { entity: 'ACCOUNT', operations: ['READ', 'CREATE'], filters: [], requiredOnCreate: ['name'] },
-      { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+      { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name'], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
+      { entity: 'ACCOUNT', operations: ['READ', 'CREATE'], filters: [], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
+      { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
     ]);
   });
 

@@ -168,7 +168,7 @@ function fakeSource(id: string, capabilities: Capability[], extra: Partial<Conne
 
 describe('examples follow the declared capabilities', () => {
   const contactsOnly = fakeSource('minimal', [
-    { entity: 'CONTACT', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+    { entity: 'CONTACT', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
   ]);
 
   it('a source gets no relation, filter or create it does not declare', () => {
@@ -184,7 +184,7 @@ describe('examples follow the declared capabilities', () => {
 
   it('the e-mail search names the sources that can filter by e-mail when some cannot', () => {
     const withEmail = fakeSource('mail', [
-      { entity: 'CONTACT', operations: ['READ', 'LIST'], filters: ['email'], requiredOnCreate: [] },
+      { entity: 'CONTACT', operations: ['READ', 'LIST'], filters: ['email'], requiredOnCreate: [], updatableFields: [], versionCheck: null },
     ]);
     const [search] = exampleOperations([contactsOnly, withEmail], { demo: false });
     expect(search!.query).toContain('sources: ["mail"]');
@@ -197,9 +197,9 @@ describe('examples follow the declared capabilities', () => {
 
   it('a required id comes as a variable, and every entity a source creates gets a dry run', () => {
     const caps: Capability[] = [
-      { entity: 'ACCOUNT', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-      { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['accountId'] },
-      { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['name'] },
+      { entity: 'ACCOUNT', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+      { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['accountId'], updatableFields: [], versionCheck: null },
+      { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: [], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
     ];
     const s = fakeSource('ids', caps);
     const mutations = exampleOperations([s], { demo: false }).filter((e) => e.query.startsWith('mutation'));

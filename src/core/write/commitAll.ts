@@ -1,7 +1,7 @@
 import type { CallContext } from '../call';
 import { GatewayError, InputRejected, toGatewayError } from '../errors';
 import { mapLimit } from '../mapLimit';
-import type { Committed, Draft, EntityWrites } from '../writes';
+import type { Committed, Draft, WritePath } from '../writes';
 
 /**
  * The one batch orchestrator: commits drafts in chunks of the source's batch size — one after
@@ -10,7 +10,7 @@ import type { Committed, Draft, EntityWrites } from '../writes';
  * (`SOURCE_OUTCOME_UNKNOWN` when it broke after sending) and the other chunks still go: a
  * record the vendor confirmed in another chunk is never lost because one chunk broke.
  */
-export async function commitAll<C, T>(writes: EntityWrites<C, T>, drafts: readonly Draft[], call: CallContext): Promise<Array<Committed<T>>> {
+export async function commitAll<C, T>(writes: WritePath<C, T>, drafts: readonly Draft[], call: CallContext): Promise<Array<Committed<T>>> {
   const out = new Array<Committed<T>>(drafts.length);
   const chunks: number[][] = [];
   for (let start = 0; start < drafts.length; start += writes.batchSize) {

@@ -1,7 +1,7 @@
 import type { CallContext } from '../call';
 import type { PlannedRequest } from '../connector';
 import { GatewayError, InputRejected, toGatewayError, type UserError } from '../errors';
-import type { Draft, EntityWrites } from '../writes';
+import type { Draft, WritePath } from '../writes';
 import { commitAll } from './commitAll';
 import type { KeyedWrites, KeyOutcome } from './keyedWrites';
 
@@ -27,7 +27,7 @@ export type ItemResult<T> =
  * to its outcome. Every item gets an answer of its own; none is lost because another failed.
  */
 export async function createItems<C, T>(
-  writes: EntityWrites<C, T>,
+  writes: WritePath<C, T>,
   items: ReadonlyArray<CreateItem<C>>,
   call: CallContext,
   keys: KeyedWrites,

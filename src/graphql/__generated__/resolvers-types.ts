@@ -120,6 +120,10 @@ export type Capability = {
   operations: Array<Operation>;
   /** Input fields this source needs on create, beyond `source` (after defaults are applied). */
   requiredOnCreate: Array<Scalars['String']['output']>;
+  /** Input fields an update may change on this source (empty without UPDATE). */
+  updatableFields: Array<Scalars['String']['output']>;
+  /** How `expectedVersion` is checked here; null without UPDATE or DELETE. */
+  versionCheck: Maybe<VersionCheck>;
 };
 
 /**
@@ -401,9 +405,15 @@ export type Node = {
 export type Operation =
   /** Creates many records in one vendor call (batch mutations work on every source that can CREATE). */
   | 'BATCH_CREATE'
+  /** Updates many records in one vendor call. */
+  | 'BATCH_UPDATE'
   | 'CREATE'
+  /** Removes a record (`delete*` mutations; needs the `delete` scope). */
+  | 'DELETE'
   | 'LIST'
-  | 'READ';
+  | 'READ'
+  /** Changes fields of an existing record (`update*` mutations). */
+  | 'UPDATE';
 
 /**
  * A potential deal.
@@ -658,6 +668,13 @@ export type Vendor =
   | 'PIPELINER'
   | 'SUPEROFFICE';
 
+/** How a source honours `expectedVersion` on updates and deletes. */
+export type VersionCheck =
+  /** The gateway reads the record, compares its version, then writes: a change landing between the read and the write is not caught. */
+  | 'BEST_EFFORT'
+  /** The vendor itself refuses a write to a record changed since that version. */
+  | 'NATIVE';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -791,6 +808,7 @@ export type ResolversTypes = {
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Vendor: Vendor;
+  VersionCheck: VersionCheck;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -883,6 +901,8 @@ export type CapabilityResolvers<ContextType = GatewayContext, ParentType extends
   filters?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   operations?: Resolver<Array<ResolversTypes['Operation']>, ParentType, ContextType>;
   requiredOnCreate?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  updatableFields?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  versionCheck?: Resolver<Maybe<ResolversTypes['VersionCheck']>, ParentType, ContextType>;
 };
 
 export type ContactResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = {

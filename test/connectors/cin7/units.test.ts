@@ -76,10 +76,10 @@ describe('Cin7 Omni declaration', () => {
     const connector = cin7Connector(config, undefined, resources);
     try {
       expect(connector.capabilities).toEqual([
-        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName'] },
-        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'] },
-        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST'], filters: ['accountId', 'status', 'updatedSince'], requiredOnCreate: [] },
-        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName'], updatableFields: [], versionCheck: null },
+        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
+        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST'], filters: ['accountId', 'status', 'updatedSince'], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
       expect([connector.maxPageSize, connector.maxBatchSize, connector.writes.CONTACT?.batchSize]).toEqual([250, 250, 250]);
     } finally {

@@ -60,12 +60,12 @@ describe('Pipeliner: capabilities', () => {
     const s = await startPipeliner({ sim: { size: { accounts: 0, contacts: 0, opportunities: 0 } } });
     try {
       expect(s.connector.capabilities).toEqual([
-        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName|lastName'] },
-        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'] },
-        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: ['accountId', 'status', 'stageId', 'updatedSince'], requiredOnCreate: ['name', 'closingDate', 'value'] },
-        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName|lastName'], updatableFields: [], versionCheck: null },
+        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
+        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: ['accountId', 'status', 'stageId', 'updatedSince'], requiredOnCreate: ['name', 'closingDate', 'value'], updatableFields: [], versionCheck: null },
+        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
       expect(s.connector.writes.CONTACT?.batchSize).toBe(100);
       expect(s.connector.writes.OPPORTUNITY?.batchSize).toBe(1);

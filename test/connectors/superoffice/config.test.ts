@@ -50,22 +50,28 @@ describe('SuperOffice: source configuration', () => {
           operations: ['READ', 'LIST', 'CREATE'],
           filters: ['email', 'name', 'accountId', 'updatedSince'],
           requiredOnCreate: ['firstName|lastName'],
+          updatableFields: [],
+          versionCheck: null,
         },
         {
           entity: 'ACCOUNT',
           operations: ['READ', 'LIST', 'CREATE'],
           filters: ['name', 'email', 'updatedSince'],
           requiredOnCreate: ['name'],
+          updatableFields: [],
+          versionCheck: null,
         },
         {
           entity: 'OPPORTUNITY',
           operations: ['READ', 'LIST', 'CREATE'],
           filters: ['accountId', 'status', 'pipelineId', 'stageId', 'updatedSince'],
           requiredOnCreate: ['name', 'closingDate', 'value'],
+          updatableFields: [],
+          versionCheck: null,
         },
-        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
-        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+        { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+        { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
+        { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
       expect(Object.values(connector.writes).map((w) => w.batchSize)).toEqual([1, 1, 1]);
       expect([connector.vendor, connector.name, connector.maxPageSize, connector.maxBatchSize]).toEqual([
