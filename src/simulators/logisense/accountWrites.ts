@@ -98,7 +98,8 @@ export function planAccountUpdate(ctx: WriteContext, account: AccountRow, body: 
       // Children are objects of their own: a PATCH that only touches them leaves the account as it was.
       const changed = mode === 'put' || Object.keys(f).length > 0;
       assignAccountFields(account, f);
-      if (changed) account.lastUpdate = ctx.now();
+      // The stamp moves on every write, even two within one clock tick, so it tells versions apart.
+      if (changed) account.lastUpdate = Math.max(ctx.now(), account.lastUpdate + 1);
       if (!changed && switches.patchParentItem === 'whenChanged') return [];
       return [item(account.identity, changed ? 'updated' : 'retrieved', 'account', undefined, accountDto(store, account))];
     },

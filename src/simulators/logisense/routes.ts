@@ -20,10 +20,11 @@ import {
 import { pagedAnswer, pageSlice, readPaginationHeader } from './paging';
 import { run, type Step, type WriteContext } from './rules';
 import { search } from './search';
-import { ACCOUNT_SPEC } from './specs';
+import { ACCOUNT_SPEC, CONTACT_SPEC } from './specs';
 import type { LogiSenseStore } from './store';
 import type { LogiSenseSwitches } from './switches';
-import { isObject } from './validation';
+import { applyUpdateRequest } from './updateRequest';
+import { isObject, type EntitySpec } from './validation';
 
 export interface RouterDeps {
   store: LogiSenseStore;
@@ -170,20 +171,34 @@ function buildRoutes(deps: RouterDeps): Route[] {
       return row ? singleAnswer(toDto(row), switches) : notFoundAnswer('get', entity, id);
     });
   };
+  /** PUT/PATCH of an existing row: 404 for an unknown id, then the `UpdateRequest` header, then the plan. */
+  const update = <T>(
+    { req, id, body }: Call,
+    entity: string,
+    rows: Map<number, T>,
+    spec: EntitySpec,
+    type: 'update' | 'patch',
+    plan: (ctx: WriteContext, row: T, body: Record<string, unknown>) => Step[],
+  ): SimResponse => {
+    const row = rows.get(id);
+    if (!row) return notFoundAnswer(type, entity, id);
+    const filtered = applyUpdateRequest(req, body, spec, type, switches);
+    if ('status' in filtered) return filtered;
+    return write(type, (ctx) => plan(ctx, row, filtered.body));
+  };
   const bind = <T>(f: (s: LogiSenseStore, row: T) => Record<string, unknown>) => (row: T) => f(store, row);
 
   // Account (vendor notes §2.1, §8): reads, details with contacts, create, update, patch, Search.
   reads('Account', store.accounts, bind(dto.accountDto));
   details('Account', store.accounts, (a) => dto.accountDetailDto(store, a, switches));
   add('POST', 'Account', ({ body }) => write('create', (ctx) => planAccountCreate(ctx, body)));
-  add('PUT', 'Account/{id}', ({ id, body }) => {
-    const account = store.accounts.get(id);
-    return account ? write('update', (ctx) => planAccountUpdate(ctx, account, body, 'put')) : notFoundAnswer('update', 'Account', id);
-  });
-  add('PATCH', 'Account/{id}', ({ id, body }) => {
-    const account = store.accounts.get(id);
-    return account ? write('patch', (ctx) => planAccountUpdate(ctx, account, body, 'patch')) : notFoundAnswer('patch', 'Account', id);
-  });
+  // No DELETE: none is documented for accounts (an account is closed by its status, notes §2.1).
+  add('PUT', 'Account/{id}', (c) =>
+    update(c, 'Account', store.accounts, ACCOUNT_SPEC, 'update', (ctx, account, body) => planAccountUpdate(ctx, account, body, 'put')),
+  );
+  add('PATCH', 'Account/{id}', (c) =>
+    update(c, 'Account', store.accounts, ACCOUNT_SPEC, 'patch', (ctx, account, body) => planAccountUpdate(ctx, account, body, 'patch')),
+  );
   add('POST', 'Account/Search', ({ body }) =>
     search(ACCOUNT_SPEC, [...store.accounts.values()].map((a) => dto.accountDto(store, a)), body, switches),
   );
@@ -192,18 +207,12 @@ function buildRoutes(deps: RouterDeps): Route[] {
   reads('Contact', store.contacts, bind(dto.contactDto));
   details('Contact', store.contacts, bind(dto.contactDetailDto));
   add('POST', 'Contact', ({ body }) => write('create', (ctx) => planContactCreate(ctx, body, '').steps));
-  add('PUT', 'Contact/{id}', ({ id, body }) => {
-    const contact = store.contacts.get(id);
-    return contact
-      ? write('update', (ctx) => planContactUpdate(ctx, contact, body, '', { mode: 'put' }).steps)
-      : notFoundAnswer('update', 'Contact', id);
-  });
-  add('PATCH', 'Contact/{id}', ({ id, body }) => {
-    const contact = store.contacts.get(id);
-    return contact
-      ? write('patch', (ctx) => planContactUpdate(ctx, contact, body, '', { mode: 'patch' }).steps)
-      : notFoundAnswer('patch', 'Contact', id);
-  });
+  add('PUT', 'Contact/{id}', (c) =>
+    update(c, 'Contact', store.contacts, CONTACT_SPEC, 'update', (ctx, contact, body) => planContactUpdate(ctx, contact, body, '', { mode: 'put' }).steps),
+  );
+  add('PATCH', 'Contact/{id}', (c) =>
+    update(c, 'Contact', store.contacts, CONTACT_SPEC, 'patch', (ctx, contact, body) => planContactUpdate(ctx, contact, body, '', { mode: 'patch' }).steps),
+  );
 
   // ContactPoint: no v6 page; reads plus create and update (see contactPointWrites.ts).
   reads('ContactPoint', store.contactPoints, bind(dto.contactPointDto));

@@ -65,6 +65,11 @@ export interface LogiSenseSwitches {
    * for invoicing, notes §2.2) must be present after every contact write.
    */
   enforceRequiredContactPoints: boolean;
+  /**
+   * The `UpdateRequest` header of PUT/PATCH (`{"filters":[…]}`, notes §1.3): honoured (only the
+   * named properties are written; optional since v4) or ignored (the notes §8 checklist).
+   */
+  updateRequestHeader: 'honour' | 'ignore';
 }
 
 export const DEFAULT_SWITCHES: Readonly<LogiSenseSwitches> = Object.freeze({
@@ -86,4 +91,5 @@ export const DEFAULT_SWITCHES: Readonly<LogiSenseSwitches> = Object.freeze({
   maxPageSize: null,
   extraFields: 'ignore',
   enforceRequiredContactPoints: true,
+  updateRequestHeader: 'honour',
 });
