@@ -1,5 +1,5 @@
 import type { CreateAccountCommand, CreateContactCommand } from '../../core/connector';
-import type { Cin7OmniContact } from './wire';
+import type { Cin7OmniContact, Cin7OmniSecondaryContact } from './wire';
 import { withoutEmpty } from '../kit/body';
 
 /*
@@ -62,6 +62,55 @@ const SECONDARY_KEYS = ['id', 'company', 'firstName', 'lastName', 'jobTitle', 'e
  * vendor may require it on PUT (vendor notes §9 q9). Nothing else is sent: omitted = unchanged.
  */
 export function toCin7SecondaryAppend(record: Cin7OmniContact, type: string, added: readonly Body[]): Body {
-  const existing = (record.secondaryContacts ?? []).map((sc) => Object.fromEntries(SECONDARY_KEYS.map((k) => [k, sc[k] ?? null])));
+  const existing = (record.secondaryContacts ?? []).map(asRead);
   return { id: record.id, type, secondaryContacts: [...existing, ...added] };
+}
+
+/** An existing secondary contact sent back as read: its id and every field (null = unchanged on PUT). */
+function asRead(sc: Cin7OmniSecondaryContact): Body {
+  return Object.fromEntries(SECONDARY_KEYS.map((k) => [k, sc[k] ?? null]));
+}
+
+/**
+ * One change an update or delete makes to a record: its own fields (the account side or its
+ * own person: wire fields, `""` to clear), one secondary contact's fields, or one secondary
+ * contact removed.
+ */
+export type RecordEdit =
+  | { kind: 'fields'; fields: Body }
+  | { kind: 'secondary'; secondaryId: number; fields: Body }
+  | { kind: 'removeSecondary'; secondaryId: number };
+
+/**
+ * The PUT item for `edits` of one record (vendor notes §2 "Update semantics": a missing or
+ * null key is unchanged, `""` clears). The record's own fields go as the caller changed them
+ * and nothing else: `id`, and `type` because the vendor may require it on PUT (vendor notes §9
+ * q9; it is the record's own, so unchanged). `secondaryContacts` goes only when a secondary
+ * contact is edited, and then whole, because a PUT's array may replace the list (simulator
+ * `childListOnPut`, unverified at the vendor): every other item is sent back as read with its id,
+ * the edited one as read with its changes on top, a removed one left out. Whatever the vendor
+ * does with the array (replace, merge, per-item replace), no other person loses a field or its id.
+ */
+export function toCin7RecordPut(record: Cin7OmniContact, type: string, edits: readonly RecordEdit[]): Body {
+  const item: Body = { id: record.id, type };
+  let list: Body[] | null = null;
+  for (const edit of edits) {
+    if (edit.kind === 'fields') {
+      Object.assign(item, edit.fields);
+      continue;
+    }
+    list ??= (record.secondaryContacts ?? []).map(asRead);
+    const at = list.findIndex((sc) => sc['id'] === edit.secondaryId);
+    if (at < 0) continue; // the draft and the commit check that it exists
+    if (edit.kind === 'secondary') Object.assign(list[at]!, edit.fields);
+    else list.splice(at, 1);
+  }
+  if (list) item['secondaryContacts'] = list;
+  return item;
+}
+
+/** Where secondary contact `secondaryId` stands in a PUT item's array (the vendor's `SecondaryContacts[i]` errors), or -1. */
+export function secondaryIndexIn(item: Body, secondaryId: number): number {
+  const list = item['secondaryContacts'];
+  return Array.isArray(list) ? list.findIndex((sc: Body) => sc['id'] === secondaryId) : -1;
 }

@@ -6,7 +6,12 @@ import type { VendorBudget } from '../../http/VendorBudget';
 import type { Cin7SourceConfig } from './config';
 import { cin7Failure, routeMissing, unexpectedAnswer, writeOutcomeUnknown } from './errors';
 import { MAX_QUERY_STRING } from './where';
-import { cin7OmniBatchResultItem } from './wire';
+import { cin7OmniBatchResultItem, cin7OmniErrorMessage } from './wire';
+
+/** The vendor's "no such record" body (vendor notes §5: 404 "Resource not found"), as a string or `{Message}`. */
+function isResourceNotFound(body: unknown): boolean {
+  return /^resource not found\.?$/i.test(cin7OmniErrorMessage(body) ?? '');
+}
 
 /** Most rows per list request (vendor notes §2: `rows` max 250; more answers 400). */
 export const CIN7_MAX_ROWS = 250;
@@ -23,6 +28,13 @@ export type Cin7Resource = 'Contacts' | 'Quotes' | 'Users';
  * SOURCE_OUTCOME_UNKNOWN where the record may have been written.
  */
 export type Cin7WriteAnswer = { id: number } | { refused: readonly string[] } | GatewayError;
+
+/**
+ * What the vendor answered for `DELETE /v1/Contacts/{id}`: removed, no such record (404
+ * "Resource not found", or a failed result naming it), refused with the vendor's reasons, or a
+ * source fault — SOURCE_OUTCOME_UNKNOWN where the record may have been removed.
+ */
+export type Cin7DeleteAnswer = { deleted: true } | { notFound: true } | { refused: readonly string[] } | GatewayError;
 
 export interface Cin7ListParams {
   /** A rendered `where` (see where.ts), or null for none. */
@@ -131,6 +143,31 @@ export class Cin7Client {
     }
     const unanswered = writeOutcomeUnknown(this.config.id, 'answered no result for this item; it may or may not have been written');
     return Array.from(aligned, (a) => a ?? unanswered);
+  }
+
+  /**
+   * `DELETE /v1/Contacts/{id}` (vendor notes §2): 200 with one result object (not an array).
+   * An unknown id answers 404 "Resource not found" (spec, vendor notes §5) or, on some
+   * accounts, a failed result (vendor notes §9 q8); both are "no such record". A 404 with any
+   * other body is a missing route (a wrong `baseUrl`). Never retried; never thrown.
+   */
+  async remove(id: number, call: CallContext): Promise<Cin7DeleteAnswer> {
+    const operation = `DELETE /v1/Contacts/${id}`;
+    let res: HttpResponse;
+    try {
+      res = await this.http.request({ method: 'DELETE', path: `/v1/Contacts/${id}` }, call);
+    } catch (err) {
+      return toGatewayError(err);
+    }
+    if (res.status === 404) {
+      return isResourceNotFound(res.body) ? { notFound: true } : routeMissing(this.config.id, operation, res.status, res.body);
+    }
+    if (res.status !== 200) return cin7Failure(this.config.id, 'the Contacts delete', res.status, res.body);
+    const item = cin7OmniBatchResultItem.safeParse(Array.isArray(res.body) ? res.body[0] : res.body);
+    if (!item.success) return writeOutcomeUnknown(this.config.id, `answered the delete of record ${id} in a shape we do not know; it may or may not be gone`);
+    if (item.data.success) return { deleted: true };
+    const errors = item.data.errors ?? [];
+    return errors.some((e) => /not (be )?found/i.test(e)) ? { notFound: true } : { refused: errors };
   }
 
   /** Releases the connection pool; safe to call more than once (a connector may sit in several gateways). */

@@ -6,13 +6,16 @@ import { readTable } from '../kit/readTable';
 import { CIN7_MAX_ROWS, Cin7Client } from './client';
 import type { Cin7SourceConfig } from './config';
 import { cin7Writes } from './creates';
+import { cin7Deletes } from './deletes';
 import { budgetFor } from './pacing';
 import { Cin7Reads } from './reads';
 import { Cin7RecordCache } from './recordCache';
+import { cin7Updates } from './updates';
 
 /**
  * Cin7 Omni API v1 as a crmgraph source (README "Capabilities"): accounts and contacts read,
- * listed and created in batches of the vendor's 250; quotes as read-only opportunities; users.
+ * listed, created and updated in batches of the vendor's 250, and deleted; quotes as read-only
+ * opportunities; users.
  * Cin7 Omni has no pipeline or currency resource (vendor notes §4), so neither is declared and
  * the gateway answers UNSUPPORTED_BY_SOURCE. `resources` holds the key's pacer (pacing.ts).
  */
@@ -40,6 +43,9 @@ export function cin7Connector(
       OPPORTUNITY: ['accountId', 'status', 'updatedSince'],
     },
     writes: cin7Writes(config, client, reads),
+    // Quotes are read-only here: no update or delete of opportunities (README "Updates").
+    updates: cin7Updates(config, client, reads),
+    deletes: cin7Deletes(config, client, reads),
     close: () => client.close(),
   });
 }

@@ -2,6 +2,7 @@ import type { AccountRecord, ContactRecord, OpportunityRecord, OpportunityStatus
 import { contactIdOf } from './ids';
 import type { Cin7OmniContact, Cin7OmniQuote, Cin7OmniSecondaryContact, Cin7OmniUser } from './wire';
 import { blank } from '../kit/blank';
+import { versionOf } from './version';
 
 /*
  * Pure mappers Cin7 Omni wire → unified records (vendor notes §4 "What maps to Account /
@@ -70,6 +71,7 @@ export function fromCin7Account(source: string, wire: Cin7OmniContact): AccountR
     ownerId: refId(wire.salesPersonId),
     createdAt: fromCin7Date(wire.createdDate),
     updatedAt: fromCin7Date(wire.modifiedDate),
+    version: versionOf(wire),
     remoteData: wire,
   };
 }
@@ -102,6 +104,8 @@ function person(
     createdAt,
     // A secondary contact changes with its record (it has no dates of its own).
     updatedAt: fromCin7Date(wire.modifiedDate),
+    // The record's: its people have no stamp of their own, and any write to the record moves it.
+    version: versionOf(wire),
     remoteData,
   };
 }
@@ -199,6 +203,7 @@ export function fromCin7Quote(source: string, wire: Cin7OmniQuote, stages: reado
     ownerId: refId(wire.salesPersonId),
     createdAt: fromCin7Date(wire.createdDate),
     updatedAt: fromCin7Date(wire.modifiedDate),
+    version: versionOf(wire),
     remoteData: wire,
   };
 }

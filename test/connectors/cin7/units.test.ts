@@ -71,17 +71,32 @@ describe('Cin7 Omni config', () => {
 describe('Cin7 Omni declaration', () => {
   const config = cin7SourceSchema.parse({ id: 'omni', vendor: 'cin7', baseUrl: 'https://api.cin7.com/api', credentials: { username: 'AcmeNZ', apiKey: 'k' } });
 
-  it('derives the capabilities of the README table: no pipelines or currencies, quotes read-only', async () => {
+  it('derives the capabilities of the README table: accounts and contacts updated in batches and deleted (best-effort versions), no pipelines or currencies, quotes read-only', async () => {
     const resources = new GatewayResources();
     const connector = cin7Connector(config, undefined, resources);
     try {
       expect(connector.capabilities).toEqual([
-        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName'], updatableFields: [], versionCheck: null },
-        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
+        {
+          entity: 'CONTACT',
+          operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE', 'UPDATE', 'BATCH_UPDATE', 'DELETE'],
+          filters: ['email', 'name', 'accountId', 'updatedSince'],
+          requiredOnCreate: ['firstName'],
+          updatableFields: ['firstName', 'lastName', 'jobTitle', 'emails', 'phones'],
+          versionCheck: 'BEST_EFFORT',
+        },
+        {
+          entity: 'ACCOUNT',
+          operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE', 'UPDATE', 'BATCH_UPDATE', 'DELETE'],
+          filters: ['name', 'email', 'updatedSince'],
+          requiredOnCreate: ['name'],
+          updatableFields: ['name', 'emails', 'phones', 'website', 'address', 'ownerId'],
+          versionCheck: 'BEST_EFFORT',
+        },
         { entity: 'OPPORTUNITY', operations: ['READ', 'LIST'], filters: ['accountId', 'status', 'updatedSince'], requiredOnCreate: [], updatableFields: [], versionCheck: null },
         { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
-      expect([connector.maxPageSize, connector.maxBatchSize, connector.writes.CONTACT?.batchSize]).toEqual([250, 250, 250]);
+      expect([connector.maxPageSize, connector.maxBatchSize, connector.writes.CONTACT?.batchSize, connector.updates.CONTACT?.batchSize, connector.updates.ACCOUNT?.batchSize]).toEqual([250, 250, 250, 250, 250]);
+      expect([connector.updates.OPPORTUNITY, connector.deletes.OPPORTUNITY]).toEqual([undefined, undefined]);
     } finally {
       await connector.close();
       await resources.close();
