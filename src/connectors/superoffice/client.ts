@@ -48,6 +48,47 @@ export function plannedRequest(request: CreateRequest): PlannedRequest {
 export type SaveAnswer<T> =
   { kind: 'saved'; entity: T } | { kind: 'unreadable'; id: number | null; problem: GatewayError };
 
+/** One JSON Patch operation (RFC 6902) as the WebAPI takes it (Swagger `JsonPatch`). */
+export interface PatchOperation {
+  op: 'replace';
+  path: string;
+  value: unknown;
+}
+
+/** One update or delete as a draft plans it and `patch` / `remove` send it. */
+export interface EntityWrite {
+  entity: EntityName;
+  id: number;
+  /** `If-Unmodified-Since` when the caller gave a version (empty otherwise). */
+  precondition: Record<string, string>;
+}
+
+/** The JSON Patch media type: operations, never a merge patch (where an object is appended to an array). */
+export const JSON_PATCH = 'application/json-patch+json';
+
+/** The PATCH an update sends, as a dry run shows it. */
+export function plannedPatch(write: EntityWrite, ops: readonly PatchOperation[]): PlannedRequest {
+  return {
+    method: 'PATCH',
+    path: `/${write.entity}/${write.id}`,
+    body: ops,
+    headers: { 'Content-Type': JSON_PATCH, ...write.precondition },
+  };
+}
+
+/** The DELETE a delete sends, as a dry run shows it. */
+export function plannedDelete(write: EntityWrite): PlannedRequest {
+  const headers = write.precondition;
+  return { method: 'DELETE', path: `/${write.entity}/${write.id}`, body: null, ...(Object.keys(headers).length > 0 ? { headers } : {}) };
+}
+
+/**
+ * What an update or delete was answered, beyond a refusal (thrown): done (with the saved
+ * entity for a PATCH, or what made it unreadable), `stale` (412: the record changed after the
+ * `If-Unmodified-Since`), `missing` (404 SoNotFoundException: no such record any more).
+ */
+export type WriteAnswer<T> = SaveAnswer<T> | { kind: 'stale' } | { kind: 'missing' };
+
 /** The property holding the id of each entity, in answers and in the entity built from what was sent. */
 export const ID_PROPERTY: Record<EntityName, string> = { Contact: 'ContactId', Person: 'PersonId', Sale: 'SaleId' };
 
@@ -188,6 +229,47 @@ export class SuperOfficeClient {
     };
   }
 
+  /**
+   * Sends an update a draft planned: `PATCH /{Entity}/{id}` with JSON Patch operations and the
+   * precondition, never retried (200 + the saved entity; 404, 409 failed `test`, 412 in the
+   * Swagger). A refused save throws `InputRejected` mapped through `fields`.
+   */
+  async patch<T>(
+    write: EntityWrite,
+    ops: readonly PatchOperation[],
+    schema: z.ZodType<T>,
+    fields: FieldMap,
+    call: CallContext,
+  ): Promise<WriteAnswer<T>> {
+    const what = `the ${write.entity} ${write.id} update`;
+    const planned = plannedPatch(write, ops);
+    const headers = { ...this.headers, ...lowerCased(planned.headers ?? {}) };
+    const res = await this.http.request({ method: 'PATCH', path: planned.path, json: ops, headers }, call);
+    const outcome = this.writeOutcome(res, what, fields);
+    if (outcome) return outcome;
+    const parsed = schema.safeParse(res.body);
+    if (parsed.success) return { kind: 'saved', entity: parsed.data };
+    return { kind: 'unreadable', id: write.id, problem: unexpectedAnswer(this.config.id, what, parsed.error) };
+  }
+
+  /** Sends a delete a draft planned: `DELETE /{Entity}/{id}` → 204 (Swagger), never retried. */
+  async remove(write: EntityWrite, call: CallContext): Promise<WriteAnswer<null>> {
+    const what = `the ${write.entity} ${write.id} delete`;
+    const planned = plannedDelete(write);
+    const headers = { ...this.headers, ...lowerCased(planned.headers ?? {}) };
+    const res = await this.http.request({ method: 'DELETE', path: planned.path, headers }, call);
+    return this.writeOutcome(res, what) ?? { kind: 'saved', entity: null };
+  }
+
+  /** 412 and a record's 404 as answers; any other refusal thrown; null for a success. */
+  private writeOutcome(res: HttpResponse, what: string, fields?: FieldMap): { kind: 'stale' } | { kind: 'missing' } | null {
+    if (res.status === 412) return { kind: 'stale' };
+    if (res.status === 404 && isUnknownRecord(res.body)) return { kind: 'missing' };
+    if (res.status === 404) throw misconfigured(this.config.id, what, res.body);
+    if (res.status < 200 || res.status > 299) throw superOfficeFailure(this.config.id, what, res.status, res.body, fields);
+    return null;
+  }
+
   close(): Promise<void> {
     return this.http.close();
   }
@@ -201,6 +283,10 @@ export class SuperOfficeClient {
     if (!parsed.success) throw unexpectedAnswer(this.config.id, what, parsed.error);
     return parsed.data;
   }
+}
+
+function lowerCased(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 function isUnknownRecord(body: unknown): boolean {

@@ -5,6 +5,8 @@ import { readTable } from '../kit/readTable';
 import { SuperOfficeClient } from './client';
 import type { SuperOfficeSourceConfig } from './config';
 import { superOfficeWrites } from './creates';
+import { superOfficeDeletes } from './deletes';
+import { superOfficeUpdates } from './updates';
 import { SuperOfficeReads } from './reads';
 import { SuperOfficeReference } from './reference';
 
@@ -36,6 +38,8 @@ export function superOfficeConnector(
       OPPORTUNITY: ['accountId', 'status', 'pipelineId', 'stageId', 'updatedSince'],
     },
     writes: superOfficeWrites({ config, reference, reads }, client),
+    updates: superOfficeUpdates({ config, reference, reads }, client),
+    deletes: superOfficeDeletes(client),
     close: () => client.close(),
   });
 }

@@ -11,6 +11,7 @@ import type {
 } from '../../core/records';
 import { fromSuperOfficeDate, fromSuperOfficeDateTime } from './dates';
 import { toStageId } from './ids';
+import { versionOf } from './version';
 import { baseAmountOf, decimal, exchangeRateOf, type BaseAmountFormula } from './money';
 import type {
   SuperOfficeContactEntity,
@@ -70,6 +71,7 @@ export function fromSuperOfficeContact(source: string, wire: SuperOfficeContactE
     ownerId: ref(wire.Associate?.AssociateId),
     createdAt: fromSuperOfficeDateTime(wire.CreatedDate),
     updatedAt: fromSuperOfficeDateTime(wire.UpdatedDate),
+    version: versionOf(wire.UpdatedDate, wire.CreatedDate),
     remoteData: wire,
   };
 }
@@ -105,6 +107,7 @@ export function fromSuperOfficePerson(source: string, wire: SuperOfficePersonEnt
     ownerId: ref(wire.Associate?.AssociateId) ?? ref(wire.Contact?.AssociateId),
     createdAt: fromSuperOfficeDateTime(wire.CreatedDate),
     updatedAt: fromSuperOfficeDateTime(wire.UpdatedDate),
+    version: versionOf(wire.UpdatedDate, wire.CreatedDate),
     remoteData: wire,
   };
 }
@@ -179,6 +182,7 @@ export function fromSuperOfficeSale(
     ownerId: ref(wire.Associate?.AssociateId),
     createdAt: fromSuperOfficeDateTime(wire.CreatedDate),
     updatedAt: fromSuperOfficeDateTime(wire.UpdatedDate),
+    version: versionOf(wire.UpdatedDate, wire.CreatedDate),
     remoteData: wire,
   };
 }

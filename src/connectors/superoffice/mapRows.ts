@@ -4,6 +4,7 @@ import { toStageId } from './ids';
 import { STATUS_BY_CODE, ref, userRecord } from './map';
 import { decimal } from './money';
 import type { ArchiveRow } from './rows';
+import { versionOf } from './version';
 
 /*
  * Pure mappers archive row → unified record, for the columns in columns.ts. They give the same
@@ -37,6 +38,7 @@ export function fromSuperOfficePersonRow(source: string, row: ArchiveRow): Conta
     ownerId: ref(row.id('personAssociateId')) ?? ref(row.id('personContact/associateId')),
     createdAt: fromSuperOfficeDateTime(row.raw('personRegisteredDate')),
     updatedAt: fromSuperOfficeDateTime(row.raw('personUpdatedDate')),
+    version: versionOf(row.raw('personUpdatedDate'), row.raw('personRegisteredDate')),
     remoteData: row.wire,
   };
 }
@@ -70,6 +72,7 @@ export function fromSuperOfficeContactRow(source: string, row: ArchiveRow): Acco
     ownerId: ref(row.id('associateId')),
     createdAt: fromSuperOfficeDateTime(row.raw('registeredDate')),
     updatedAt: fromSuperOfficeDateTime(row.raw('updatedDate')),
+    version: versionOf(row.raw('updatedDate'), row.raw('registeredDate')),
     remoteData: row.wire,
   };
 }
@@ -114,6 +117,7 @@ export function fromSuperOfficeSaleRow(source: string, row: ArchiveRow): Opportu
     ownerId: ref(row.id('associateId')),
     createdAt: fromSuperOfficeDateTime(row.raw('registeredDate')),
     updatedAt: fromSuperOfficeDateTime(row.raw('updatedDate')),
+    version: versionOf(row.raw('updatedDate'), row.raw('registeredDate')),
     remoteData: row.wire,
   };
 }

@@ -73,7 +73,7 @@ export const superOfficePersonEntity = z.looseObject({
 export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
 
 /** SaleStakeholder inside a sale: a further person of the sale, ranked. */
-export const superOfficeSaleStakeholder = z.looseObject({ PersonId: int, Rank: int.nullish() });
+export const superOfficeSaleStakeholder = z.looseObject({ SaleStakeholderId: int.nullish(), PersonId: int, Rank: int.nullish() });
 
 /** SaleEntity(WithLinks): a sale (our Opportunity). `Rating` is the stage; `Saledate` has a lower-case d. */
 export const superOfficeSaleEntity = z.looseObject({

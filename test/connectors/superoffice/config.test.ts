@@ -39,7 +39,7 @@ describe('SuperOffice: source configuration', () => {
     expect(res.error?.issues[0]?.path).toEqual(path);
   });
 
-  it('declares what SuperOffice does: reads, lists and single creates (no batch write), and the filters the archive applies', async () => {
+  it('declares what SuperOffice does: reads, lists, single creates, updates and deletes (no batch write; expectedVersion checked natively with If-Unmodified-Since), the fields PATCH changes, and the filters the archive applies', async () => {
     const connector = superOfficeConnector(
       superOfficeSourceSchema.parse({ ...base, credentials: { scheme: 'bearer', accessToken: 't' } }),
     );
@@ -47,33 +47,47 @@ describe('SuperOffice: source configuration', () => {
       expect(connector.capabilities).toEqual([
         {
           entity: 'CONTACT',
-          operations: ['READ', 'LIST', 'CREATE'],
+          operations: ['READ', 'LIST', 'CREATE', 'UPDATE', 'DELETE'],
           filters: ['email', 'name', 'accountId', 'updatedSince'],
           requiredOnCreate: ['firstName|lastName'],
-          updatableFields: [],
-          versionCheck: null,
+          updatableFields: ['firstName', 'middleName', 'lastName', 'title', 'jobTitle', 'emails', 'phones', 'accountId', 'ownerId'],
+          versionCheck: 'NATIVE',
         },
         {
           entity: 'ACCOUNT',
-          operations: ['READ', 'LIST', 'CREATE'],
+          operations: ['READ', 'LIST', 'CREATE', 'UPDATE', 'DELETE'],
           filters: ['name', 'email', 'updatedSince'],
           requiredOnCreate: ['name'],
-          updatableFields: [],
-          versionCheck: null,
+          updatableFields: ['name', 'emails', 'phones', 'website', 'address', 'ownerId'],
+          versionCheck: 'NATIVE',
         },
         {
           entity: 'OPPORTUNITY',
-          operations: ['READ', 'LIST', 'CREATE'],
+          operations: ['READ', 'LIST', 'CREATE', 'UPDATE', 'DELETE'],
           filters: ['accountId', 'status', 'pipelineId', 'stageId', 'updatedSince'],
           requiredOnCreate: ['name', 'closingDate', 'value'],
-          updatableFields: [],
-          versionCheck: null,
+          updatableFields: [
+            'name',
+            'accountId',
+            'contactIds',
+            'primaryContactId',
+            'pipelineId',
+            'stageId',
+            'closingDate',
+            'value',
+            'probability',
+            'ownerId',
+            'description',
+          ],
+          versionCheck: 'NATIVE',
         },
         { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
         { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
         { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
       expect(Object.values(connector.writes).map((w) => w.batchSize)).toEqual([1, 1, 1]);
+      expect(Object.values(connector.updates).map((w) => w.batchSize)).toEqual([1, 1, 1]);
+      expect(Object.values(connector.deletes).map((w) => w.batchSize)).toEqual([1, 1, 1]);
       expect([connector.vendor, connector.name, connector.maxPageSize, connector.maxBatchSize]).toEqual([
         'SUPEROFFICE',
         'SuperOffice CRM',
