@@ -5,6 +5,12 @@
  */
 export const REFERENCE_OPERATIONS = [
   {
+    name: '50 contacts (names, e-mail)',
+    query: '{ contacts(first: 50) { edges { node { name emails } } } }',
+    vendorPath: '/entities/Contacts?first=50&order-by=-created',
+    sequentialVendorRounds: 1,
+  },
+  {
     name: '50 contacts + primary account',
     query: '{ contacts(first: 50) { edges { node { name emails primaryAccount { name } } } } }',
     vendorPath: '/entities/Contacts?first=50&order-by=-created&expand=primary_account',

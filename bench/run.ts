@@ -20,12 +20,14 @@ import { REFERENCE_OPERATIONS } from './operations';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
-const LATENCIES = [0, 50];
+const LATENCIES = (process.env['BENCH_LATENCIES'] ?? '0,50').split(',').map(Number);
+/** BENCH_ONLY=contacts runs only the operations whose name contains it. */
+const ONLY = process.env['BENCH_ONLY'] ?? '';
 const ROOT = join(__dirname, '..');
 
-function start(script: string, env: NodeJS.ProcessEnv, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+function start(script: string, env: NodeJS.ProcessEnv, ready: RegExp, flags: string[] = []): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
   // `--import tsx` keeps the gateway in this child itself (its pid is the one measured).
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (c: Buffer) => {
@@ -62,14 +64,16 @@ async function main(): Promise<void> {
       sources: [{ id: 'pipeliner', vendor: 'pipeliner', baseUrl: info.url, spaceId: info.spaceId, credentials: info.credentials, connections: 64 }],
     }),
   );
-  const gw = await start(join(ROOT, 'src', 'main.ts'), { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)\n/);
+  // BENCH_PROFILE=dir writes the gateway's CPU profile there when it exits (`node --cpu-prof`).
+  const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
+  const gw = await start(join(ROOT, 'src', 'main.ts'), { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)\n/, profile);
   const url = gw.match[1]!.replace('localhost', '127.0.0.1');
   const rows: string[] = [];
   try {
     for (const latency of LATENCIES) {
       sim.child.stdin!.write(`latency ${latency}\n`);
       await new Promise((r) => setTimeout(r, 200));
-      for (const op of REFERENCE_OPERATIONS) {
+      for (const op of REFERENCE_OPERATIONS.filter((o) => o.name.includes(ONLY))) {
         const body = JSON.stringify({ query: op.query });
         const probe = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).json()) as {
           errors?: unknown;
@@ -95,8 +99,11 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    const exited = new Promise((resolve) => gw.child.once('exit', resolve));
     gw.child.kill('SIGTERM');
     sim.child.kill('SIGTERM');
+    // A CPU profile is written as the gateway exits.
+    await exited;
   }
   process.stdout.write(`\nGateway benchmark: ${SECONDS} s per case, ${CONNECTIONS} connections, Node ${process.version}\n\n`);
   process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | gateway CPU ms/op | gateway RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n');

@@ -62,17 +62,12 @@ export function vendorBudget(
   if (limits === false) return null;
   const origin = new URL(source.baseUrl).origin.toLowerCase();
   const digest = createHash('sha256').update(`${origin}\n${credentials}`).digest('hex');
-  const windows: RateWindow[] = [
-    ...(limits.perSecond ? [{ limit: limits.perSecond, windowMs: SECOND }] : []),
-    ...(limits.perMinute ? [{ limit: limits.perMinute, windowMs: MINUTE }] : []),
-    // A spent day budget fails at once: waiting hours in a queue helps nobody.
-    ...(limits.perDay ? [{ limit: limits.perDay, windowMs: DAY, failFast: true }] : []),
-  ];
+  const windows = budgetWindows(limits);
   if (windows.length === 0) return null;
   const { redis, keyPrefix, onSharedState } = resources.shared;
   return resources.once(`budget:${digest}`, () => {
     const pacer = new RatePacer({
-      windows,
+      windows: localPacerWindows(limits),
       maxWaitMs: limits.maxWaitMs,
       marginMs: limits.marginMs,
       // No attempt outlives the source's timeout; a turn still unanswered by then is over.
@@ -93,4 +88,30 @@ export function vendorBudget(
       : null;
     return new PacedBudget(pacer, shared);
   });
+}
+
+/**
+ * Spreads the minute budget under steady demand: at most `perSecond` per `perSecond` minute
+ * shares (Cin7: 3 per 3 s, so 1 a second sustained, bursts of 3 still at once). Without it a
+ * steady stream spends the whole minute in its first seconds (Cin7: 60 in 20 s) and every
+ * caller after that queues for the rest of the minute — past `maxWaitMs`, so refused. Only the
+ * local pacer needs it: the shared windows' fixed split is already steady (`fixedWindowsFor`).
+ */
+export function localPacerWindows(limits: BudgetLimits): RateWindow[] {
+  const windows = budgetWindows(limits);
+  const { perSecond, perMinute } = limits;
+  if (!perSecond || !perMinute || perSecond * 60 <= perMinute) return windows;
+  return [...windows, { limit: perSecond, windowMs: Math.ceil((perSecond * MINUTE) / perMinute) }];
+}
+
+type BudgetLimits = Pick<RateLimits, 'perSecond' | 'perMinute' | 'perDay'>;
+
+/** The vendor's documented windows, as every instance counts them together. */
+export function budgetWindows(limits: BudgetLimits): RateWindow[] {
+  return [
+    ...(limits.perSecond ? [{ limit: limits.perSecond, windowMs: SECOND }] : []),
+    ...(limits.perMinute ? [{ limit: limits.perMinute, windowMs: MINUTE }] : []),
+    // A spent day budget fails at once: waiting hours in a queue helps nobody.
+    ...(limits.perDay ? [{ limit: limits.perDay, windowMs: DAY, failFast: true }] : []),
+  ];
 }
