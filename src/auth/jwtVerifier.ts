@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config/authSchema';
-import type { Scope } from './principal';
+import { ALL_SCOPES, type Scope } from './principal';
 
 /** What a verified token says about its bearer. */
 export interface TokenClaims {
@@ -23,7 +23,7 @@ export class TokenRefused extends Error {
   }
 }
 
-const SCOPES: ReadonlySet<string> = new Set<Scope>(['read', 'write', 'raw']);
+const SCOPES: ReadonlySet<string> = new Set<Scope>(ALL_SCOPES);
 
 /**
  * Verifies JWTs with jose against one configured issuer: its signature (a JWKS fetched and

@@ -1,7 +1,10 @@
-/** What a principal may do: run queries, run mutations that write, read `remoteData`. */
-export type Scope = 'read' | 'write' | 'raw';
+/**
+ * What a principal may do: run queries (`read`), run creates and updates that write (`write`),
+ * run deletes that remove (`delete`; `write` does not include it), read `remoteData` (`raw`).
+ */
+export type Scope = 'read' | 'write' | 'delete' | 'raw';
 
-export const ALL_SCOPES: readonly Scope[] = ['read', 'write', 'raw'];
+export const ALL_SCOPES: readonly Scope[] = ['read', 'write', 'delete', 'raw'];
 
 /** Who sent a request, as the edge established it; one per request. */
 export interface Principal {

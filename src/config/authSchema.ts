@@ -1,8 +1,8 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { z } from 'zod';
 
-/** What a principal may do (DESIGN §10): queries, writes, `remoteData`. */
-export const scopeSchema = z.enum(['read', 'write', 'raw']);
+/** What a principal may do (DESIGN §10): queries, creates and updates, deletes, `remoteData`. */
+export const scopeSchema = z.enum(['read', 'write', 'delete', 'raw']);
 
 /** A SHA-256 as the config stores it: 64 lowercase hex digits, never the secret itself. */
 const sha256Schema = z
@@ -28,7 +28,7 @@ export const apiKeySchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/, 'must be letters, digits and . _ : @ - (at most 128; it appears in logs)'),
   /** The key's SHA-256 in hex: the config never holds the key. */
   sha256: sha256Schema,
-  scopes: z.array(scopeSchema).min(1, 'must list at least one scope (read, write, raw)'),
+  scopes: z.array(scopeSchema).min(1, 'must list at least one scope (read, write, delete, raw)'),
   /** Source ids it may use; absent = every configured source. */
   sources: z.array(z.string().min(1)).optional(),
   rateLimit: rateLimitSchema.optional(),

@@ -11,41 +11,56 @@ import type { Principal, Scope } from '../auth/principal';
 import { collectFields } from './limits/shape';
 
 /**
- * The scope an operation needs, judged before it runs (DESIGN §10 Access): a query `read`; a
- * mutation `write`, unless every create input it holds is `dryRun: true` — a dry run writes
- * nothing and needs only `read`. Inputs are read with the request's variables as execution
- * will coerce them; variables that do not coerce need `write` (execution refuses them anyway).
+ * The scopes an operation needs, judged before it runs (DESIGN §10 Access): a query `read`; a
+ * mutation field `write` (creates, updates) or `delete` (deletes), unless every input it holds
+ * is `dryRun: true` — a dry run writes nothing and needs only `read`. A mutation holding both
+ * kinds needs both. Inputs are read with the request's variables as execution will coerce
+ * them; variables that do not coerce need every scope the fields could need (execution
+ * refuses them anyway).
  */
 export function scopeFor(args: {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   variables: Readonly<Record<string, unknown>>;
-}): Scope {
+}): readonly Scope[] {
   const { schema, operation } = args;
-  if (operation.operation !== OperationTypeNode.MUTATION) return 'read';
+  if (operation.operation !== OperationTypeNode.MUTATION) return ['read'];
   const mutation = schema.getMutationType();
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], args.variables);
-  if (!mutation || coerced.errors) return 'write';
-  const fields = mutation.getFields();
+  const needed = new Set<Scope>();
+  const fields = mutation?.getFields() ?? {};
   for (const group of collectFields([operation.selectionSet], args.fragments).values()) {
     for (const { node } of group) {
-      if (node.name.value === '__typename') continue;
-      const def = fields[node.name.value];
-      if (!def) return 'write';
+      const name = node.name.value;
+      if (name === '__typename') continue;
+      const def = fields[name];
+      if (!def || coerced.errors) {
+        needed.add(scopeOfField(name));
+        continue;
+      }
       let values: Record<string, unknown>;
       try {
         values = getArgumentValues(def, node, coerced.coerced);
       } catch {
-        return 'write';
+        needed.add(scopeOfField(name));
+        continue;
       }
-      if (!onlyDryRuns(values)) return 'write';
+      if (!onlyDryRuns(values)) needed.add(scopeOfField(name));
     }
   }
-  return 'read';
+  return needed.size === 0 ? ['read'] : WRITE_SCOPES.filter((s) => needed.has(s));
 }
 
-/** Every create input (`input`, or each of `inputs`) says `dryRun: true`; a field without any writes. */
+/** The order a refusal names missing scopes in. */
+const WRITE_SCOPES: readonly Scope[] = ['write', 'delete'];
+
+/** Deletes need `delete`; every other mutation field `write`. */
+function scopeOfField(name: string): Scope {
+  return name.startsWith('delete') ? 'delete' : 'write';
+}
+
+/** Every input (`input`, or each of `inputs`) says `dryRun: true`; a field without any writes. */
 function onlyDryRuns(values: Record<string, unknown>): boolean {
   const inputs = 'inputs' in values ? values['inputs'] : 'input' in values ? [values['input']] : null;
   if (!Array.isArray(inputs)) return false;
@@ -53,15 +68,24 @@ function onlyDryRuns(values: Record<string, unknown>): boolean {
 }
 
 /**
- * FORBIDDEN naming the missing scope, or null when the principal may run the operation. A dry
- * run is allowed with `read` or with `write` (whoever may write may plan a write).
+ * FORBIDDEN naming the first missing scope, or null when the principal may run the operation.
+ * A dry run is allowed with `read`, or with `write` or `delete` (whoever may write may plan a write).
  */
-export function forbiddenFor(principal: Principal, needed: Scope, mutation: boolean): GraphQLError | null {
-  if (principal.scopes.has(needed)) return null;
-  if (needed === 'read' && mutation && principal.scopes.has('write')) return null;
-  const what = needed === 'write' ? 'A mutation that writes (not every input is dryRun: true)' : mutation ? 'A dry run' : 'A query';
-  return new GraphQLError(`${what} needs the "${needed}" scope, which this credential (${principal.id}) does not have`, {
-    extensions: { code: 'FORBIDDEN', scope: needed, http: { status: 403 } },
+export function forbiddenFor(principal: Principal, needed: Scope | readonly Scope[], mutation: boolean): GraphQLError | null {
+  const scopes: readonly Scope[] = typeof needed === 'string' ? [needed] : needed;
+  const missing = scopes.find((s) => !principal.scopes.has(s) && !(s === 'read' && mutation && (principal.scopes.has('write') || principal.scopes.has('delete'))));
+  if (missing === undefined) return null;
+  const what =
+    missing === 'write'
+      ? 'A mutation that writes (not every input is dryRun: true)'
+      : missing === 'delete'
+        ? 'A delete (not every input is dryRun: true)'
+        : mutation
+          ? 'A dry run'
+          : 'A query';
+  const also = missing === 'delete' && principal.scopes.has('write') ? ' ("write" does not allow deletes)' : '';
+  return new GraphQLError(`${what} needs the "${missing}" scope, which this credential (${principal.id}) does not have${also}`, {
+    extensions: { code: 'FORBIDDEN', scope: missing, http: { status: 403 } },
   });
 }
 

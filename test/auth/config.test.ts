@@ -33,7 +33,7 @@ describe('auth config', () => {
     expect(problems).toEqual([
       'auth.apiKeys[0].id: must be letters, digits and . _ : @ - (at most 128; it appears in logs)',
       'auth.apiKeys[0].sha256: must be a SHA-256 as 64 lowercase hex digits (npm run auth:hash-key -- <key> prints it)',
-      'auth.apiKeys[0].scopes[0]: must be one of "read", "write", "raw"',
+      'auth.apiKeys[0].scopes[0]: must be one of "read", "write", "delete", "raw"',
     ]);
     expect(problems.join('\n')).not.toContain(SECRET);
   });

@@ -57,7 +57,7 @@ export class KeyedWrites {
       if (held.state === 'done') return { kind: 'replay', outcome: JSON.parse(held.outcome) as KeyOutcome<T> };
       if (held.leaseUntil <= Date.now()) return { kind: 'replay', outcome: abandoned() };
       if (Date.now() + wait > giveUpAt || signal?.aborted) {
-        throw new GatewayError('SOURCE_OUTCOME_UNKNOWN', 'A create with this idempotencyKey is still under way; ask again shortly');
+        throw new GatewayError('SOURCE_OUTCOME_UNKNOWN', 'A write with this idempotencyKey is still under way; ask again shortly');
       }
       await new Promise((r) => setTimeout(r, wait));
     }
@@ -132,7 +132,7 @@ export class KeyedWrites {
     } catch (err) {
       throw new GatewayError(
         'SOURCE_UNAVAILABLE',
-        'The idempotency store did not answer, so the create was not sent; retry it with the same idempotencyKey',
+        'The idempotency store did not answer, so the write was not sent; retry it with the same idempotencyKey',
         {},
         { cause: err },
       );
@@ -143,7 +143,7 @@ export class KeyedWrites {
 function abandoned<T>(): KeyOutcome<T> {
   return {
     kind: 'unknown',
-    message: 'An earlier create with this idempotencyKey did not finish; the record may or may not exist',
+    message: 'An earlier write with this idempotencyKey did not finish; it may or may not have taken effect',
     detail: {},
   };
 }

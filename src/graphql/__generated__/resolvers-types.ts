@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ContactRecord, AccountRecord, OpportunityRecord, PipelineRecord, StageRecord, CurrencyRecord, UserRecord, MoneyRecord, AccountLinkRecord } from '../../core/records';
 import type { Connector } from '../../core/connector';
-import type { ContactPayload, AccountPayload, OpportunityPayload } from '../resolvers/payloads';
+import type { ContactPayload, AccountPayload, OpportunityPayload, DeletePayload } from '../resolvers/payloads';
 import type { GatewayContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -48,6 +48,12 @@ export type Account = Node & {
   remoteId: Scalars['String']['output'];
   source: Source;
   updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Opaque: the vendor's revision or last-update stamp of this record, as read. Pass it back as
+   * an update's or a delete's `expectedVersion` to refuse the write if the record changed since;
+   * null where the source keeps none.
+   */
+  version: Maybe<Scalars['String']['output']>;
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -103,6 +109,15 @@ export type Address = {
   street: Maybe<Scalars['String']['output']>;
 };
 
+/** Address changes, per line: a line left out stays as it is; null clears it. */
+export type AddressChangesInput = {
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  state?: InputMaybe<Scalars['String']['input']>;
+  street?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type AddressInput = {
   city?: InputMaybe<Scalars['String']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
@@ -156,6 +171,12 @@ export type Contact = Node & {
   /** Salutation or academic title (Pipeliner `title`). */
   title: Maybe<Scalars['String']['output']>;
   updatedAt: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * Opaque: the vendor's revision or last-update stamp of this record, as read. Pass it back as
+   * an update's or a delete's `expectedVersion` to refuse the write if the record changed since;
+   * null where the source keeps none.
+   */
+  version: Maybe<Scalars['String']['output']>;
 };
 
 /** A contact's link to one account. */
@@ -326,6 +347,92 @@ export type Currency = Node & {
   symbol: Maybe<Scalars['String']['output']>;
 };
 
+/** Deletes need the `delete` scope; the same rules as DeleteContactInput. */
+export type DeleteAccountInput = {
+  /** Answers what the delete would send and remove, removing nothing; needs only `read`. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The `version` last read; a record changed since is a CONFLICT, nothing removed (see DeleteContactInput.expectedVersion). */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The record to remove (the account's global id). */
+  id: Scalars['ID']['input'];
+  /** Makes the delete safe to repeat (see DeleteContactInput.idempotencyKey). */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeleteAccountPayload = {
+  __typename?: 'DeleteAccountPayload';
+  /** The global id of the record removed; null when nothing was. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** With `dryRun`: the vendor requests the delete would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  /** What else the vendor removed or changed with it, in words. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/**
+ * A delete of one contact. Deletes need the `delete` scope (`write` alone does not allow them);
+ * a dry run needs only `read`.
+ */
+export type DeleteContactInput = {
+  /**
+   * Checks that the record exists (and its version), then answers the vendor requests the
+   * delete would send (`plannedRequests`) and, in `warnings`, what else goes with it, removing
+   * nothing.
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * The `version` last read. If the record changed since, the delete is refused with a userError
+   * CONFLICT on `expectedVersion` naming the current version, and nothing is removed (checked as
+   * the capability's `versionCheck` says: NATIVE by the vendor, BEST_EFFORT by a read just
+   * before). Omitted = no check.
+   */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The record to remove (the contact's global id). */
+  id: Scalars['ID']['input'];
+  /**
+   * Makes the delete safe to repeat: the same key with the same id and expectedVersion answers
+   * the first result for 24 hours without sending again (a second delete without a key is a
+   * NOT_FOUND userError); the same key with another input is refused (CONFLICT). Scoped per
+   * principal, operation, entity and source.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeleteContactPayload = {
+  __typename?: 'DeleteContactPayload';
+  /** The global id of the record removed; null when nothing was. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** With `dryRun`: the vendor requests the delete would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  /** What else the vendor removed or changed with it, in words. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+/** Deletes need the `delete` scope; the same rules as DeleteContactInput. */
+export type DeleteOpportunityInput = {
+  /** Answers what the delete would send and remove, removing nothing; needs only `read`. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The `version` last read; a record changed since is a CONFLICT, nothing removed (see DeleteContactInput.expectedVersion). */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The record to remove (the opportunity's global id). */
+  id: Scalars['ID']['input'];
+  /** Makes the delete safe to repeat (see DeleteContactInput.idempotencyKey). */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeleteOpportunityPayload = {
+  __typename?: 'DeleteOpportunityPayload';
+  /** The global id of the record removed; null when nothing was. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** With `dryRun`: the vendor requests the delete would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  /** What else the vendor removed or changed with it, in words. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
 export type Entity =
   | 'ACCOUNT'
   | 'CONTACT'
@@ -342,6 +449,14 @@ export type Money = {
   baseAmount: Maybe<Scalars['Decimal']['output']>;
   currency: Maybe<Currency>;
   currencyCode: Scalars['String']['output'];
+};
+
+/** A change of an opportunity's value: the amount, the currency, or both; a part left out stays as it is. */
+export type MoneyChangesInput = {
+  /** Not negative. */
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** ISO 4217 code. */
+  currencyCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type MoneyInput = {
@@ -367,6 +482,38 @@ export type Mutation = {
    */
   createContacts: Array<CreateContactPayload>;
   createOpportunity: CreateOpportunityPayload;
+  /** Removes one account; the same rules as `deleteContact`. */
+  deleteAccount: DeleteAccountPayload;
+  /**
+   * Removes one contact at its source. A source without DELETE for contacts answers
+   * UNSUPPORTED_BY_SOURCE; an id that names no contact the caller can see (already removed, or
+   * of a source it may not use) is a userError NOT_FOUND on `input.id`.
+   */
+  deleteContact: DeleteContactPayload;
+  /** Removes one opportunity; the same rules as `deleteContact`. */
+  deleteOpportunity: DeleteOpportunityPayload;
+  /** Changes fields of one account; the same rules as `updateContact`. */
+  updateAccount: UpdateAccountPayload;
+  /** Updates many accounts; the same rules as `updateContacts`. */
+  updateAccounts: Array<UpdateAccountPayload>;
+  /**
+   * Changes fields of one contact, in its source's own update semantics (needs `write`; a dry
+   * run needs `read`). A source without UPDATE for contacts answers UNSUPPORTED_BY_SOURCE; an id
+   * that names no contact the caller can see is a userError NOT_FOUND on `input.id`.
+   */
+  updateContact: UpdateContactPayload;
+  /**
+   * Updates many contacts (at most 1000; ids may be of different sources): one payload per input,
+   * in order. Sources declaring BATCH_UPDATE send them in batches, others get bounded concurrent
+   * single updates. A refused input gets its own `userErrors` and does not stop the others; a
+   * failing vendor call fails only the inputs it carried. `userErrors` fields are paths under
+   * `inputs.<index>`.
+   */
+  updateContacts: Array<UpdateContactPayload>;
+  /** Updates many opportunities; the same rules as `updateContacts`. */
+  updateOpportunities: Array<UpdateOpportunityPayload>;
+  /** Changes fields of one opportunity; the same rules as `updateContact`. */
+  updateOpportunity: UpdateOpportunityPayload;
 };
 
 
@@ -392,6 +539,51 @@ export type MutationCreateContactsArgs = {
 
 export type MutationCreateOpportunityArgs = {
   input: CreateOpportunityInput;
+};
+
+
+export type MutationDeleteAccountArgs = {
+  input: DeleteAccountInput;
+};
+
+
+export type MutationDeleteContactArgs = {
+  input: DeleteContactInput;
+};
+
+
+export type MutationDeleteOpportunityArgs = {
+  input: DeleteOpportunityInput;
+};
+
+
+export type MutationUpdateAccountArgs = {
+  input: UpdateAccountInput;
+};
+
+
+export type MutationUpdateAccountsArgs = {
+  inputs: Array<UpdateAccountInput>;
+};
+
+
+export type MutationUpdateContactArgs = {
+  input: UpdateContactInput;
+};
+
+
+export type MutationUpdateContactsArgs = {
+  inputs: Array<UpdateContactInput>;
+};
+
+
+export type MutationUpdateOpportunitiesArgs = {
+  inputs: Array<UpdateOpportunityInput>;
+};
+
+
+export type MutationUpdateOpportunityArgs = {
+  input: UpdateOpportunityInput;
 };
 
 /**
@@ -443,6 +635,12 @@ export type Opportunity = Node & {
   status: Maybe<OpportunityStatus>;
   updatedAt: Maybe<Scalars['DateTime']['output']>;
   value: Maybe<Money>;
+  /**
+   * Opaque: the vendor's revision or last-update stamp of this record, as read. Pass it back as
+   * an update's or a delete's `expectedVersion` to refuse the write if the record changed since;
+   * null where the source keeps none.
+   */
+  version: Maybe<Scalars['String']['output']>;
 };
 
 export type OpportunityConnection = {
@@ -512,10 +710,17 @@ export type PipelineStage = {
   probability: Maybe<Scalars['Int']['output']>;
 };
 
-/** One HTTP request a create sends to its vendor: method, path below the source's API base, body. */
+/** One HTTP request a write (create, update or delete) sends to its vendor: method, path below the source's API base, body. */
 export type PlannedRequest = {
   __typename?: 'PlannedRequest';
   body: Maybe<Scalars['JSON']['output']>;
+  /**
+   * Headers that change what the vendor does, as an object of name → value (a precondition such
+   * as SuperOffice's `If-Unmodified-Since` from `expectedVersion`); never credentials. Null when
+   * the request has none.
+   */
+  headers: Maybe<Scalars['JSON']['output']>;
+  /** `POST`, `PUT`, `PATCH` or `DELETE`. */
   method: Scalars['String']['output'];
   path: Scalars['String']['output'];
 };
@@ -618,6 +823,141 @@ export type Source = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   vendor: Vendor;
+};
+
+export type UpdateAccountInput = {
+  /** Changes the lines given, each as the address's own rules say; omitted = unchanged; null = every line cleared. */
+  address?: InputMaybe<AddressChangesInput>;
+  /** Answers the vendor requests the update would send, writing nothing; needs only `read`. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces every e-mail address of the account, in order; omitted = unchanged; null or [] = none left. */
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The `version` last read; a record changed since is a CONFLICT, nothing written (see UpdateContactInput.expectedVersion). */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The account to change (its global id); its source is the one written to. */
+  id: Scalars['ID']['input'];
+  /** Makes the update safe to repeat (see UpdateContactInput.idempotencyKey). */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted = unchanged; cannot be blank or null (every source needs a name). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New owner (global id of a User of the same source); omitted = unchanged. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces every phone number of the account, in order; omitted = unchanged; null or [] = none left. */
+  phones?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Omitted = unchanged; null = cleared. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateAccountPayload = {
+  __typename?: 'UpdateAccountPayload';
+  /** The account as the vendor now has it, with its new `version`; null when nothing was written. */
+  account: Maybe<Account>;
+  /** With `dryRun`: the vendor requests the update would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type UpdateContactInput = {
+  /**
+   * Moves the contact's primary account link to this account (global id of the same source);
+   * omitted = unchanged; null = unlinked where the source allows it.
+   */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Reads the record and checks the changes against the vendor's rules, then answers the vendor
+   * requests the update would send (`plannedRequests`) without writing anything. Needs only the
+   * `read` scope.
+   */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces every e-mail address of the contact, in order; omitted = unchanged; null or [] = none left. */
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+  /**
+   * The `version` last read. If the record changed since, the update is refused with a userError
+   * CONFLICT on `expectedVersion` naming the current version, and nothing is written. How it is
+   * checked is the capability's `versionCheck`: NATIVE = by the vendor itself, in the write;
+   * BEST_EFFORT = the gateway reads and compares just before writing (a change landing between
+   * the two is not caught). Omitted = no check.
+   */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted = unchanged; null = cleared. */
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  /** The contact to change (its global id); its source is the one written to. */
+  id: Scalars['ID']['input'];
+  /**
+   * Makes the update safe to repeat: the same key with the same input (id, changes and
+   * expectedVersion, with null and omitted told apart) answers the first result for 24 hours
+   * without writing again; the same key with another input is refused (`userErrors` code
+   * CONFLICT). Scoped per principal, operation, entity and source: a create's key never answers
+   * an update.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Job title. Omitted = unchanged; null = cleared. */
+  jobTitle?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted = unchanged; null = cleared. */
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted = unchanged; null = cleared. */
+  middleName?: InputMaybe<Scalars['String']['input']>;
+  /** New owner (global id of a User of the same source); omitted = unchanged. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces every phone number of the contact, in order; omitted = unchanged; null or [] = none left. */
+  phones?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Salutation or academic title. Omitted = unchanged; null = cleared. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateContactPayload = {
+  __typename?: 'UpdateContactPayload';
+  /** The contact as the vendor now has it, with its new `version`; null when nothing was written. */
+  contact: Maybe<Contact>;
+  /** With `dryRun`: the vendor requests the update would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  /** What was written differently from what was asked, in words. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
+export type UpdateOpportunityInput = {
+  /** Primary account (global id of the same source); omitted = unchanged. */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** Omitted = unchanged. */
+  closingDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Replaces every contact on the opportunity (global ids of the same source); omitted = unchanged. */
+  contactIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Omitted = unchanged; null = cleared. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Answers the vendor requests the update would send, writing nothing; needs only `read`. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The `version` last read; a record changed since is a CONFLICT, nothing written (see UpdateContactInput.expectedVersion). */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** The opportunity to change (its global id); its source is the one written to. */
+  id: Scalars['ID']['input'];
+  /** Makes the update safe to repeat (see UpdateContactInput.idempotencyKey). */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted = unchanged; cannot be blank or null. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New owner (global id of a User of the same source); omitted = unchanged. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Pipeline (global id of the same source); omitted = unchanged. A new pipeline without `stageId` = its first stage. */
+  pipelineId?: InputMaybe<Scalars['ID']['input']>;
+  /** The primary contact (added to the contacts if missing); omitted = unchanged. */
+  primaryContactId?: InputMaybe<Scalars['ID']['input']>;
+  /** Win probability override, 0–100; omitted = unchanged; null = back to the stage's. */
+  probability?: InputMaybe<Scalars['Int']['input']>;
+  /** Stage (global id of the same source) within the opportunity's pipeline; omitted = unchanged. */
+  stageId?: InputMaybe<Scalars['ID']['input']>;
+  /** Omitted = unchanged. */
+  value?: InputMaybe<MoneyChangesInput>;
+};
+
+export type UpdateOpportunityPayload = {
+  __typename?: 'UpdateOpportunityPayload';
+  /** The opportunity as the vendor now has it, with its new `version`; null when nothing was written. */
+  opportunity: Maybe<Opportunity>;
+  /** With `dryRun`: the vendor requests the update would send, in order; null otherwise. */
+  plannedRequests: Maybe<Array<PlannedRequest>>;
+  userErrors: Array<UserError>;
+  warnings: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -764,6 +1104,7 @@ export type ResolversTypes = {
   AccountEdge: ResolverTypeWrapper<Omit<AccountEdge, 'node'> & { node: ResolversTypes['Account'] }>;
   AccountFilter: AccountFilter;
   Address: ResolverTypeWrapper<Address>;
+  AddressChangesInput: AddressChangesInput;
   AddressInput: AddressInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Capability: ResolverTypeWrapper<Capability>;
@@ -782,12 +1123,19 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DeleteAccountInput: DeleteAccountInput;
+  DeleteAccountPayload: ResolverTypeWrapper<DeletePayload>;
+  DeleteContactInput: DeleteContactInput;
+  DeleteContactPayload: ResolverTypeWrapper<DeletePayload>;
+  DeleteOpportunityInput: DeleteOpportunityInput;
+  DeleteOpportunityPayload: ResolverTypeWrapper<DeletePayload>;
   Entity: Entity;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Money: ResolverTypeWrapper<MoneyRecord>;
+  MoneyChangesInput: MoneyChangesInput;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -804,6 +1152,12 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Source: ResolverTypeWrapper<Connector>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  UpdateAccountInput: UpdateAccountInput;
+  UpdateAccountPayload: ResolverTypeWrapper<AccountPayload>;
+  UpdateContactInput: UpdateContactInput;
+  UpdateContactPayload: ResolverTypeWrapper<ContactPayload>;
+  UpdateOpportunityInput: UpdateOpportunityInput;
+  UpdateOpportunityPayload: ResolverTypeWrapper<OpportunityPayload>;
   User: ResolverTypeWrapper<UserRecord>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
@@ -818,6 +1172,7 @@ export type ResolversParentTypes = {
   AccountEdge: Omit<AccountEdge, 'node'> & { node: ResolversParentTypes['Account'] };
   AccountFilter: AccountFilter;
   Address: Address;
+  AddressChangesInput: AddressChangesInput;
   AddressInput: AddressInput;
   Boolean: Scalars['Boolean']['output'];
   Capability: Capability;
@@ -836,11 +1191,18 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  DeleteAccountInput: DeleteAccountInput;
+  DeleteAccountPayload: DeletePayload;
+  DeleteContactInput: DeleteContactInput;
+  DeleteContactPayload: DeletePayload;
+  DeleteOpportunityInput: DeleteOpportunityInput;
+  DeleteOpportunityPayload: DeletePayload;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Money: MoneyRecord;
+  MoneyChangesInput: MoneyChangesInput;
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -855,6 +1217,12 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   Source: Connector;
   String: Scalars['String']['output'];
+  UpdateAccountInput: UpdateAccountInput;
+  UpdateAccountPayload: AccountPayload;
+  UpdateContactInput: UpdateContactInput;
+  UpdateContactPayload: ContactPayload;
+  UpdateOpportunityInput: UpdateOpportunityInput;
+  UpdateOpportunityPayload: OpportunityPayload;
   User: UserRecord;
   UserError: UserError;
 };
@@ -873,6 +1241,7 @@ export type AccountResolvers<ContextType = GatewayContext, ParentType extends Re
   remoteId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -923,6 +1292,7 @@ export type ContactResolvers<ContextType = GatewayContext, ParentType extends Re
   source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -988,6 +1358,27 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type DeleteAccountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteAccountPayload'] = ResolversParentTypes['DeleteAccountPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeleteContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteContactPayload'] = ResolversParentTypes['DeleteContactPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DeleteOpportunityPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteOpportunityPayload'] = ResolversParentTypes['DeleteOpportunityPayload']> = {
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -1005,6 +1396,15 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   createContact?: Resolver<ResolversTypes['CreateContactPayload'], ParentType, ContextType, RequireFields<MutationCreateContactArgs, 'input'>>;
   createContacts?: Resolver<Array<ResolversTypes['CreateContactPayload']>, ParentType, ContextType, RequireFields<MutationCreateContactsArgs, 'inputs'>>;
   createOpportunity?: Resolver<ResolversTypes['CreateOpportunityPayload'], ParentType, ContextType, RequireFields<MutationCreateOpportunityArgs, 'input'>>;
+  deleteAccount?: Resolver<ResolversTypes['DeleteAccountPayload'], ParentType, ContextType, RequireFields<MutationDeleteAccountArgs, 'input'>>;
+  deleteContact?: Resolver<ResolversTypes['DeleteContactPayload'], ParentType, ContextType, RequireFields<MutationDeleteContactArgs, 'input'>>;
+  deleteOpportunity?: Resolver<ResolversTypes['DeleteOpportunityPayload'], ParentType, ContextType, RequireFields<MutationDeleteOpportunityArgs, 'input'>>;
+  updateAccount?: Resolver<ResolversTypes['UpdateAccountPayload'], ParentType, ContextType, RequireFields<MutationUpdateAccountArgs, 'input'>>;
+  updateAccounts?: Resolver<Array<ResolversTypes['UpdateAccountPayload']>, ParentType, ContextType, RequireFields<MutationUpdateAccountsArgs, 'inputs'>>;
+  updateContact?: Resolver<ResolversTypes['UpdateContactPayload'], ParentType, ContextType, RequireFields<MutationUpdateContactArgs, 'input'>>;
+  updateContacts?: Resolver<Array<ResolversTypes['UpdateContactPayload']>, ParentType, ContextType, RequireFields<MutationUpdateContactsArgs, 'inputs'>>;
+  updateOpportunities?: Resolver<Array<ResolversTypes['UpdateOpportunityPayload']>, ParentType, ContextType, RequireFields<MutationUpdateOpportunitiesArgs, 'inputs'>>;
+  updateOpportunity?: Resolver<ResolversTypes['UpdateOpportunityPayload'], ParentType, ContextType, RequireFields<MutationUpdateOpportunityArgs, 'input'>>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1029,6 +1429,7 @@ export type OpportunityResolvers<ContextType = GatewayContext, ParentType extend
   status?: Resolver<Maybe<ResolversTypes['OpportunityStatus']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1068,6 +1469,7 @@ export type PipelineStageResolvers<ContextType = GatewayContext, ParentType exte
 
 export type PlannedRequestResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlannedRequest'] = ResolversParentTypes['PlannedRequest']> = {
   body?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  headers?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1092,6 +1494,27 @@ export type SourceResolvers<ContextType = GatewayContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+};
+
+export type UpdateAccountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateAccountPayload'] = ResolversParentTypes['UpdateAccountPayload']> = {
+  account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpdateContactPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateContactPayload'] = ResolversParentTypes['UpdateContactPayload']> = {
+  contact?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UpdateOpportunityPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateOpportunityPayload'] = ResolversParentTypes['UpdateOpportunityPayload']> = {
+  opportunity?: Resolver<Maybe<ResolversTypes['Opportunity']>, ParentType, ContextType>;
+  plannedRequests?: Resolver<Maybe<Array<ResolversTypes['PlannedRequest']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1126,6 +1549,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  DeleteAccountPayload?: DeleteAccountPayloadResolvers<ContextType>;
+  DeleteContactPayload?: DeleteContactPayloadResolvers<ContextType>;
+  DeleteOpportunityPayload?: DeleteOpportunityPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1139,6 +1565,9 @@ export type Resolvers<ContextType = GatewayContext> = {
   PlannedRequest?: PlannedRequestResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  UpdateAccountPayload?: UpdateAccountPayloadResolvers<ContextType>;
+  UpdateContactPayload?: UpdateContactPayloadResolvers<ContextType>;
+  UpdateOpportunityPayload?: UpdateOpportunityPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 };

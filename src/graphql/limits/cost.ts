@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import type { Connector } from '../../core/connector';
 import { supports } from '../../core/connector';
+import { decodeId } from '../../core/globalId';
 import type { Entity } from '../../core/records';
 import type { SourceRegistry } from '../../core/sources';
 import { ENTITY_OF_TYPE } from '../entityTypes';
@@ -33,7 +34,8 @@ import { collectFields, type CollectedField } from './shape';
  *   batches — one request per id where the vendor reads one record at a time;
  * - a nested connection (`account.contacts`): one list request per parent;
  * - reference data (pipelines, currencies, users): one request per source;
- * - a create: two requests (the write and its lookups); a batch: one per input.
+ * - a create, update or delete: two requests (the write and its lookups or the read before it);
+ *   a batch: one per input, or the source's batches (see `batchWrites`).
  *
  * Work is bounded: the estimate stops as soon as it passes `limit`, and at `maxVisits` fields.
  */
@@ -164,22 +166,33 @@ class Estimator {
   }
 
   /**
-   * A batch create's requests: per named source, its batches where it writes in batches (plus
-   * one for lookups), else one per input. Inputs naming no configured source cost nothing.
+   * A batch write's requests, per source its inputs name (a create's `source`, an update's
+   * `id`). Creates: the source's batches where it writes in batches (plus one for lookups),
+   * else one per input. Updates: the current records read in the source's read batches, then
+   * its update batches where it has BATCH_UPDATE, else one per input, plus one for lookups.
+   * Inputs naming no source the principal sees cost nothing.
    */
   private batchWrites(node: FieldNode): number {
     const inputs = this.argument(node, 'inputs');
     const list = Array.isArray(inputs) ? inputs : inputs == null ? [] : [inputs];
+    const update = node.name.value.startsWith('update');
+    const entity = entityOfBatch(node.name.value);
     const perSource = new Map<string, number>();
     for (const input of list) {
-      const source = (input as { source?: unknown } | null)?.source;
+      const source = update ? sourceOfId((input as { id?: unknown } | null)?.id) : (input as { source?: unknown } | null)?.source;
       if (typeof source === 'string') perSource.set(source, (perSource.get(source) ?? 0) + 1);
     }
     let requests = 0;
     for (const [id, n] of perSource) {
       if (!this.a.sources.has(id)) continue;
       const c = this.a.sources.get(id);
-      requests += supports(c, entityOfBatch(node.name.value), 'BATCH_CREATE') ? Math.ceil(n / Math.max(1, c.maxBatchSize)) + 1 : n + 1;
+      if (!update) {
+        requests += supports(c, entity, 'BATCH_CREATE') ? Math.ceil(n / Math.max(1, c.maxBatchSize)) + 1 : n + 1;
+        continue;
+      }
+      const batchSize = c.updates[entity as keyof typeof c.updates]?.batchSize ?? 1;
+      const reads = Math.ceil(n / Math.max(1, c.idsPerRead ?? c.maxBatchSize));
+      requests += reads + (batchSize > 1 ? Math.ceil(n / batchSize) : n) + 1;
     }
     return requests;
   }
@@ -249,9 +262,19 @@ class Estimator {
   }
 }
 
-/** `createContacts` → CONTACT. */
+/** `createContacts` → CONTACT, `updateOpportunities` → OPPORTUNITY. */
 function entityOfBatch(field: string): Entity {
-  return entityOf(field.replace(/^create/, '').replace(/s$/, '')) ?? 'CONTACT';
+  return entityOf(field.replace(/^(create|update)/, '').replace(/ies$/, 'y').replace(/s$/, '')) ?? 'CONTACT';
+}
+
+/** The source a global id names; undefined for anything that is not one. */
+function sourceOfId(id: unknown): string | undefined {
+  if (typeof id !== 'string') return undefined;
+  try {
+    return decodeId(id).source;
+  } catch {
+    return undefined;
+  }
 }
 
 function entityOf(typeName: string): Entity | undefined {

@@ -1,13 +1,16 @@
-import { GatewayError, type UserError } from '../../core/errors';
-import { createItems, fingerprintOf, type CreateItem, type ItemResult } from '../../core/write';
+import { GatewayError } from '../../core/errors';
+import { createItems, type CreateItem } from '../../core/write';
 import type { WritableEntity, WriteTypes } from '../../core/writes';
 import type { MutationResolvers } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { InputReader, readAccount, readContact, readOpportunity } from './inputs';
 import type { CreatePayload } from './payloads';
+import { checkBatchSize } from './batch';
+import { editMutations } from './editMutations';
+import { auditWrite, payloadOf, rejected, under as underRoot } from './writeResults';
+import { scopedKey } from './writeKeys';
 
-/** Most inputs one batch mutation takes. */
-export const MAX_BATCH_INPUTS = 1000;
+export { MAX_BATCH_INPUTS } from './batch';
 
 interface CreateInput {
   source: string;
@@ -34,8 +37,7 @@ async function createAll<I extends CreateInput, E extends WritableEntity>(
   const out = new Array<CreatePayload<T>>(inputs.length);
   const bySource = new Map<string, number[]>();
   inputs.forEach((input, i) => bySource.set(input.source, [...(bySource.get(input.source) ?? []), i]));
-  const under = (i: number, errors: UserError[]): CreatePayload<T> =>
-    rejected(errors.map((e) => ({ ...e, field: e.field ? [...root(i), ...e.field] : null })));
+  const under = (i: number, errors: Parameters<typeof underRoot>[1]): CreatePayload<T> => rejected(underRoot(root(i), errors));
 
   await Promise.all(
     [...bySource].map(async ([sourceId, indexes]) => {
@@ -53,71 +55,22 @@ async function createAll<I extends CreateInput, E extends WritableEntity>(
         const command = read(input, reader);
         if (reader.errors.length > 0) {
           out[i] = under(i, reader.errors);
-          if (!input.dryRun) audit(ctx, entity, sourceId, input, { kind: 'rejected', userErrors: reader.errors });
+          if (!input.dryRun) auditWrite(ctx, 'create', entity, sourceId, input.idempotencyKey, { kind: 'rejected', userErrors: reader.errors });
           continue;
         }
-        const { idempotencyKey, dryRun, ...rest } = input;
-        const key = idempotencyKey
-          ? // Scoped per principal: one client cannot replay another's answer by guessing its key.
-            { id: `${ctx.principal.id}:${entity}:${sourceId}:${idempotencyKey}`, fingerprint: fingerprintOf(rest) }
-          : undefined;
-        items.push({ index: i, item: { command, dryRun: dryRun === true, ...(key ? { key } : {}) } });
+        const key = scopedKey('create', ctx.principal.id, entity, sourceId, input);
+        items.push({ index: i, item: { command, dryRun: input.dryRun === true, ...(key ? { key } : {}) } });
       }
       const results = await createItems(writes, items.map((x) => x.item), ctx.call, ctx.idempotency);
       results.forEach((result, k) => {
         const { index } = items[k]!;
         out[index] = result.kind === 'rejected' ? under(index, result.userErrors) : payloadOf(result);
-        if (result.kind !== 'planned') audit(ctx, entity, sourceId, inputs[index]!, result);
+        if (result.kind !== 'planned') auditWrite(ctx, 'create', entity, sourceId, inputs[index]!.idempotencyKey, result);
       });
     }),
   );
   for (const p of out) if (p.record) ctx.loaders.prime(p.record);
   return out;
-}
-
-/** The audit line of one write: who, where, what became of it; never the record's values. */
-function audit<T extends { remoteId: string }>(
-  ctx: GatewayContext,
-  entity: WritableEntity,
-  source: string,
-  input: CreateInput,
-  result: Exclude<ItemResult<T>, { kind: 'planned' }>,
-): void {
-  const created = result.kind === 'created' ? result : null;
-  const unknown = result.kind === 'failed' && result.error.code === 'SOURCE_OUTCOME_UNKNOWN';
-  ctx.audit({
-    requestId: ctx.requestId,
-    principal: ctx.principal.id,
-    source,
-    entity,
-    remoteId: created?.record.remoteId ?? null,
-    idempotencyKey: input.idempotencyKey ?? null,
-    outcome: created ? (created.replayed ? 'replayed' : 'created') : result.kind === 'rejected' ? 'rejected' : unknown ? 'outcome unknown' : 'failed',
-    ...(result.kind === 'failed' ? { errorCode: result.error.code } : {}),
-  });
-}
-
-function payloadOf<T>(result: ItemResult<T>): CreatePayload<T> {
-  switch (result.kind) {
-    case 'created':
-      return { record: result.record, failure: null, userErrors: [], warnings: result.warnings, plannedRequests: null };
-    case 'planned':
-      return { record: null, failure: null, userErrors: [], warnings: result.warnings, plannedRequests: result.requests };
-    case 'rejected':
-      return rejected(result.userErrors);
-    case 'failed':
-      return { record: null, failure: result.error, userErrors: [], warnings: [], plannedRequests: null };
-  }
-}
-
-function rejected<T>(userErrors: UserError[]): CreatePayload<T> {
-  return { record: null, failure: null, userErrors, warnings: [], plannedRequests: null };
-}
-
-function checkBatchSize(inputs: readonly unknown[]): void {
-  if (inputs.length > MAX_BATCH_INPUTS) {
-    throw new GatewayError('BAD_USER_INPUT', `inputs takes at most ${MAX_BATCH_INPUTS} items, got ${inputs.length}`);
-  }
 }
 
 const single = (): string[] => ['input'];
@@ -135,4 +88,5 @@ export const Mutation: MutationResolvers<GatewayContext> = {
     checkBatchSize(inputs);
     return createAll(ctx, 'ACCOUNT', inputs, readAccount, batch);
   },
+  ...editMutations,
 };

@@ -2,7 +2,17 @@ import type { Resolvers } from '../__generated__/resolvers-types';
 import type { GatewayContext } from '../context';
 import { DateScalar, DateTimeScalar, DecimalScalar, JSONScalar } from '../scalars';
 import { Mutation } from './Mutation';
-import { CreateAccountPayload, CreateContactPayload, CreateOpportunityPayload } from './payloads';
+import {
+  CreateAccountPayload,
+  CreateContactPayload,
+  CreateOpportunityPayload,
+  DeleteAccountPayload,
+  DeleteContactPayload,
+  DeleteOpportunityPayload,
+  UpdateAccountPayload,
+  UpdateContactPayload,
+  UpdateOpportunityPayload,
+} from './payloads';
 import { Query } from './Query';
 import {
   Account,
@@ -28,6 +38,12 @@ export const resolvers: Resolvers<GatewayContext> = {
   CreateContactPayload,
   CreateAccountPayload,
   CreateOpportunityPayload,
+  UpdateContactPayload,
+  UpdateAccountPayload,
+  UpdateOpportunityPayload,
+  DeleteContactPayload,
+  DeleteAccountPayload,
+  DeleteOpportunityPayload,
   Node,
   Source,
   Contact,

@@ -21,6 +21,7 @@ function remoteData(record: { remoteData: unknown }, ctx: GatewayContext): unkno
 /** Related records resolve through the per-request loaders; nothing here speaks a vendor. */
 export const Contact: R['Contact'] = {
   id: (c) => globalId('Contact', c),
+  version: (c) => c.version ?? null,
   source: (c, _a, ctx) => ctx.sources.get(c.source),
   primaryAccount: (c, _a, ctx) =>
     c.primaryAccountId ? ctx.loaders.load('ACCOUNT', c.source, c.primaryAccountId) : null,
@@ -34,6 +35,7 @@ export const ContactAccountLink: R['ContactAccountLink'] = {
 
 export const Account: R['Account'] = {
   id: (a) => globalId('Account', a),
+  version: (a) => a.version ?? null,
   source: (a, _a, ctx) => ctx.sources.get(a.source),
   owner: (a, _a, ctx) => (a.ownerId ? ctx.loaders.load('USER', a.source, a.ownerId) : null),
   remoteData: (a, _a, ctx) => remoteData(a, ctx),
@@ -72,6 +74,7 @@ export const Account: R['Account'] = {
 
 export const Opportunity: R['Opportunity'] = {
   id: (o) => globalId('Opportunity', o),
+  version: (o) => o.version ?? null,
   source: (o, _a, ctx) => ctx.sources.get(o.source),
   pipeline: (o, _a, ctx) => {
     const pipelineId = o.pipelineId ?? o.stage?.pipelineId ?? null;
