@@ -1,7 +1,7 @@
 import { SimulatorServer } from '../kit';
 import { Credentials } from './auth';
 import { resolveOptions, type ResolvedOptions, type SuperOfficeSimulatorOptions, type TenantState } from './options';
-import { createRouter } from './routes';
+import { createRouter, type WriteHeaders } from './routes';
 import { seedStore } from './seed';
 import type {
   AssociateRec,
@@ -17,6 +17,7 @@ import type {
 } from './store';
 
 export type { SuperOfficeSimulatorOptions, ResolvedOptions, TenantState, Deployment } from './options';
+export type { WriteHeaders } from './routes';
 export type { AssociateRec, ContactRec, CurrencyRec, PersonRec, SaleRec, SaleTypeRec, StageRec } from './store';
 
 /** Copies of the tenant's data for assertions; changing them changes nothing. */
@@ -68,6 +69,12 @@ export interface SuperOfficeSimulator {
   /** The tenant state; other than Running/OnlineMaintenance the API answers 503. */
   setTenantState(state: TenantState): void;
   store: SuperOfficeStoreView;
+  /**
+   * The precondition (`If-Unmodified-Since`) and content type of every entity PUT, PATCH and
+   * DELETE received, oldest first (the kit's request log keeps no headers); copies.
+   */
+  writeHeaders(): WriteHeaders[];
+  clearWriteHeaders(): void;
 }
 
 /**
@@ -86,7 +93,8 @@ export function createSuperOfficeSimulator(opts: SuperOfficeSimulatorOptions = {
     options.expiredCredentialStatus,
   );
   const switches = { wrongSubdomain: options.wrongSubdomain, tenantState: options.tenantState };
-  const server = new SimulatorServer('superoffice', createRouter({ store, options, credentials, switches }));
+  const writeHeaders: WriteHeaders[] = [];
+  const server = new SimulatorServer('superoffice', createRouter({ store, options, credentials, switches, writeHeaders }));
   const current = (): SuperOfficeCredentials => ({
     accessToken: credentials.accessToken,
     ticket: credentials.ticket,
@@ -124,6 +132,8 @@ export function createSuperOfficeSimulator(opts: SuperOfficeSimulatorOptions = {
       switches.tenantState = state;
     },
     store: storeView(store),
+    writeHeaders: () => writeHeaders.map((w) => ({ ...w })),
+    clearWriteHeaders: () => void writeHeaders.splice(0),
   };
 }
 

@@ -30,6 +30,17 @@ export interface RouterDeps {
   credentials: Credentials;
   /** Mutable switches (tests flip them at run time). */
   switches: { wrongSubdomain: boolean; tenantState: ResolvedOptions['tenantState'] };
+  /** The headers that decide what a write does, per entity PUT, PATCH and DELETE received (for assertions). */
+  writeHeaders: WriteHeaders[];
+}
+
+/** What an entity write carried besides its body: the precondition and the patch format. */
+export interface WriteHeaders {
+  method: 'PUT' | 'PATCH' | 'DELETE';
+  /** Below the tenant's API base, e.g. `/Person/5`. */
+  path: string;
+  ifUnmodifiedSince: string | null;
+  contentType: string | null;
 }
 
 const ENTITIES: Record<string, KindName> = { contact: 'contact', person: 'person', sale: 'sale' };
@@ -120,6 +131,14 @@ function route(req: SimRequest, deps: RouterDeps, hits: number[]): SimResponse {
       throw notAllowed(req);
     }
     if (rest.length === 2 && id !== undefined) {
+      if (req.method === 'PUT' || req.method === 'PATCH' || req.method === 'DELETE') {
+        deps.writeHeaders.push({
+          method: req.method,
+          path: `/${rest.join('/')}`,
+          ifUnmodifiedSince: header(req, 'if-unmodified-since') ?? null,
+          contentType: header(req, 'content-type') ?? null,
+        });
+      }
       switch (req.method) {
         case 'GET':
           return getOne(kind, ctx, id);
