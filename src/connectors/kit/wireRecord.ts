@@ -45,7 +45,7 @@ function assertChecksOnly(shape: z.ZodRawShape): void {
     const nested = def['shape'] as Record<string, z.core.$ZodType> | undefined;
     if (nested) for (const [k, v] of Object.entries(nested)) visit(v, `${path}.${k}`);
   };
-  for (const [k, v] of Object.entries(shape)) visit(v as z.core.$ZodType, k);
+  for (const [k, v] of Object.entries(shape)) visit(v, k);
 }
 
 const WIRE_RECORDS = new WeakSet<object>();
