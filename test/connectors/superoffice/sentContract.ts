@@ -21,9 +21,10 @@ function patchProblems(definition: string, body: unknown): string[] {
     if (typeof op.op !== 'string' || !PATCH_OPS.includes(op.op)) return [`[${i}].op: expected one of ${PATCH_OPS.join('|')}, got ${JSON.stringify(op.op)}`];
     if (typeof op.path !== 'string' || !op.path.startsWith('/')) return [`[${i}].path: expected a JSON Pointer, got ${JSON.stringify(op.path)}`];
     if (op.value === null) return [];
+    const path = op.path;
     // The value as the partial entity it would be in a POST: {Address: {Postal: {…}}}.
-    const nested = op.path.slice(1).split('/').reduceRight<unknown>((inner, key) => ({ [key]: inner }), op.value);
-    return partialBodyProblems(definition, nested).map((p) => `[${i}] ${op.path}: ${p}`);
+    const nested = path.slice(1).split('/').reduceRight<unknown>((inner, key) => ({ [key]: inner }), op.value);
+    return partialBodyProblems(definition, nested).map((p) => `[${i}] ${path}: ${p}`);
   });
 }
 
