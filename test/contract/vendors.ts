@@ -39,6 +39,19 @@ export interface ContractVendor {
   isWrite(r: LoggedRequest): boolean;
   /** An input the vendor's own rules refuse, and the field and code its one userError names. */
   refused: { entity: Entity; input: Record<string, unknown>; field: string[]; code: string };
+  /**
+   * The vendor's account updates and deletes, for the write-path cases (idempotency keys and
+   * dry runs as for creates); absent = not covered yet. Each case runs on an account the case
+   * creates first.
+   */
+  edits?: {
+    /** Account update changes (besides `id`) the vendor accepts, naming the account `name`. */
+    update: (name: string) => Record<string, unknown>;
+    /** The request that writes an account update (`afterNext` commits it, then answers late). */
+    updateWrite: RequestMatch;
+    /** Whether accounts can be deleted here. */
+    deletes: boolean;
+  };
   /** A `createContacts` batch with one vendor call failing with a 5xx. */
   batch: {
     size: number;
@@ -118,6 +131,7 @@ const superoffice: ContractVendor = {
     contact: { method: 'POST', pathIncludes: '/Person' },
   },
   isWrite: notRead,
+  edits: { update: (name) => ({ name }), updateWrite: { method: 'PATCH', pathIncludes: '/Contact/' }, deletes: true },
   refused: {
     entity: 'contact',
     input: { lastName: 'Verbose', jobTitle: 'x'.repeat(240) },
@@ -168,6 +182,7 @@ const cin7: ContractVendor = {
     contact: { method: 'POST', pathIncludes: '/v1/Contacts' },
   },
   isWrite: notRead,
+  edits: { update: (name) => ({ name }), updateWrite: { method: 'PUT', pathIncludes: '/v1/Contacts' }, deletes: true },
   refused: { entity: 'contact', input: { firstName: 'z'.repeat(251) }, field: ['input', 'firstName'], code: 'TOO_LONG' },
   batch: {
     size: 600,

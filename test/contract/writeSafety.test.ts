@@ -110,3 +110,102 @@ describe.each(VENDORS)('$source: write safety', (vendor: ContractVendor) => {
 function chunks(total: number, size: number): number[] {
   return Array.from({ length: Math.ceil(total / size) }, (_, k) => Math.min(size, total - k * size));
 }
+
+const CREATE_ACCOUNT = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } userErrors { field message code } } }`;
+const UPDATE_ACCOUNT = `mutation($input: UpdateAccountInput!) { updateAccount(input: $input) {
+  account { id name version } userErrors { field message code } warnings plannedRequests { method path body headers } } }`;
+const DELETE_ACCOUNT = `mutation($input: DeleteAccountInput!) { deleteAccount(input: $input) {
+  deletedId userErrors { field message code } warnings plannedRequests { method path body headers } } }`;
+const READ_ACCOUNT = `query($id: ID!) { account(id: $id) { id name version } }`;
+
+/**
+ * The write path's guarantees for updates and deletes, on every vendor that declares them (the
+ * `edits` entry of its table row): a dry run plans and writes nothing, a key answers its first
+ * outcome without writing again (and refuses another input), and an update whose outcome the
+ * gateway cannot know stays bound to its key.
+ */
+describe.each(VENDORS.filter((v) => v.edits))('$source: updates and deletes on the write path', (vendor: ContractVendor) => {
+  const edits = vendor.edits!;
+  let v: RunningVendor;
+  beforeAll(async () => {
+    v = await vendor.start({ timeoutMs: TIMEOUT_MS });
+  });
+  afterAll(async () => v.close());
+  afterEach(() => expect(v.server.pendingFaults()).toBe(0));
+
+  const writes = () => v.server.log.filter((r) => vendor.isWrite(r));
+  const data = (res: ExecuteResult): Record<string, any> => {
+    if (res.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(res.errors)}`);
+    return res.data as Record<string, any>;
+  };
+  /** A fresh account of the vendor's own (its global id), the log cleared after it. */
+  const freshAccount = async (name: string): Promise<string> => {
+    const created = data(await v.gateway.execute(CREATE_ACCOUNT, { input: { source: vendor.source, ...vendor.minimal.account(name) } })).createAccount;
+    expect(created.userErrors).toEqual([]);
+    v.server.clearLog();
+    return created.account.id as string;
+  };
+  const nameOf = async (id: string): Promise<string | null> => (data(await v.gateway.execute(READ_ACCOUNT, { id })).account?.name as string | undefined) ?? null;
+
+  it('update dryRun answers planned requests and writes nothing', async () => {
+    const id = await freshAccount('Edit Dry');
+    const res = data(await v.gateway.execute(UPDATE_ACCOUNT, { input: { id, ...edits.update('Edit Dry Renamed'), dryRun: true } })).updateAccount;
+    expect(res).toMatchObject({ account: null, userErrors: [], plannedRequests: expect.arrayContaining([expect.objectContaining({ method: expect.stringMatching(/^(PUT|PATCH|POST)$/) })]) });
+    expect(writes()).toEqual([]);
+    expect(await nameOf(id)).toBe('Edit Dry');
+  });
+
+  it('update with an idempotencyKey twice: written once, the same answer; another change under the key is CONFLICT, nothing written', async () => {
+    const id = await freshAccount('Edit Key');
+    const input = { id, ...edits.update('Edit Key Renamed'), idempotencyKey: `edit-${id}` };
+    const first = data(await v.gateway.execute(UPDATE_ACCOUNT, { input })).updateAccount;
+    expect(first).toMatchObject({ account: { id, name: 'Edit Key Renamed' }, userErrors: [] });
+    const sent = writes().length;
+    expect(sent).toBeGreaterThan(0);
+    const again = data(await v.gateway.execute(UPDATE_ACCOUNT, { input })).updateAccount;
+    expect(again).toEqual(first);
+    const other = data(await v.gateway.execute(UPDATE_ACCOUNT, { input: { ...input, ...edits.update('Edit Key Other') } })).updateAccount;
+    expect(other.userErrors).toEqual([{ field: ['input', 'idempotencyKey'], message: 'this idempotencyKey was used with a different input', code: 'CONFLICT' }]);
+    expect(writes()).toHaveLength(sent);
+    expect(await nameOf(id)).toBe('Edit Key Renamed');
+  });
+
+  it('update committed after the timeout, then the same key 5 times: 6 identical SOURCE_OUTCOME_UNKNOWN, 1 write', async () => {
+    const id = await freshAccount('Edit Late');
+    v.server.afterNext({ match: edits.updateWrite, delayMs: LATE_MS });
+    const input = { id, ...edits.update('Edit Late Renamed'), idempotencyKey: `late-${id}` };
+    const first = await v.gateway.execute(UPDATE_ACCOUNT, { input });
+    expect(first.data).toEqual({ updateAccount: expect.objectContaining({ account: null, userErrors: [] }) });
+    expect(first.errors).toEqual([
+      expect.objectContaining({ path: ['updateAccount', 'account'], extensions: expect.objectContaining({ code: 'SOURCE_OUTCOME_UNKNOWN', source: vendor.source }) }),
+    ]);
+    const sent = writes().length;
+    for (let i = 0; i < 5; i += 1) {
+      const retry = await v.gateway.execute(UPDATE_ACCOUNT, { input });
+      expect({ data: retry.data, errors: retry.errors }).toEqual({ data: first.data, errors: first.errors });
+    }
+    expect(writes()).toHaveLength(sent);
+    expect(writes().filter((r) => r.method === edits.updateWrite.method)).toHaveLength(1);
+  });
+
+  const deletes = edits.deletes ? it : it.skip;
+  deletes('delete dryRun plans and removes nothing; with a key twice: removed once, the same deletedId; without it a second delete is NOT_FOUND', async () => {
+    const id = await freshAccount('Edit Delete');
+    const before = v.count('account');
+    const dry = data(await v.gateway.execute(DELETE_ACCOUNT, { input: { id, dryRun: true } })).deleteAccount;
+    expect(dry).toMatchObject({ deletedId: null, userErrors: [], plannedRequests: expect.arrayContaining([expect.objectContaining({ method: expect.any(String) })]) });
+    expect(writes()).toEqual([]);
+    expect(v.count('account')).toBe(before);
+
+    const input = { id, idempotencyKey: `delete-${id}` };
+    const first = data(await v.gateway.execute(DELETE_ACCOUNT, { input })).deleteAccount;
+    expect(first).toMatchObject({ deletedId: id, userErrors: [] });
+    const sent = writes().length;
+    expect(data(await v.gateway.execute(DELETE_ACCOUNT, { input })).deleteAccount).toEqual(first);
+    expect(writes()).toHaveLength(sent);
+    expect(v.count('account')).toBe(before - 1);
+    const again = data(await v.gateway.execute(DELETE_ACCOUNT, { input: { id } })).deleteAccount;
+    expect(again).toMatchObject({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
+    expect(writes()).toHaveLength(sent);
+  });
+});
