@@ -36,11 +36,13 @@ const MAX_ID = 2_147_483_647;
 /** Search's `top` bound (notes §4): 1..10000, 0 ("all") refused. */
 export const SEARCH_TOP = 10_000;
 
-/** A write as a create sends it and a dry run answers it: `path` below the resource root, e.g. `/Account/10003`. */
+/** A write as a create or update sends it and a dry run answers it: `path` below the resource root, e.g. `/Account/10003`. */
 export interface WriteRequest {
   method: 'POST' | 'PATCH';
   path: string;
   body: Record<string, unknown>;
+  /** Headers that change what the vendor writes (`UpdateRequest`, notes §1.3); never credentials. */
+  headers?: Record<string, string>;
 }
 
 export interface PageOf<T> {
@@ -174,7 +176,7 @@ export class LogiSenseClient {
   }
 
   /**
-   * A create (`POST`) or patch (`PATCH`) of `request` (its path below the resource root): 200
+   * A create (`POST`) or patch (`PATCH`, creates and updates) of `request` (its path below the resource root): 200
    * with `results.items` (notes §3). Never retried (HttpClient's rule for writes); 400 →
    * `InputRejected` mapped through `fields`; the vendor's 404 of an unknown record →
    * `onNotFound()`, any other 404 → `routeNotFound` (the configuration); anything else →
@@ -187,7 +189,12 @@ export class LogiSenseClient {
     call: CallContext,
   ): Promise<LogiSenseWriteItem[]> {
     const res = await this.send(
-      { method: request.method, path: `${RESOURCE}${request.path}`, json: request.body },
+      {
+        method: request.method,
+        path: `${RESOURCE}${request.path}`,
+        json: request.body,
+        ...(request.headers ? { headers: request.headers } : {}),
+      },
       call,
     );
     if (isUnknownRecord(res.status, res.body) && what.onNotFound) throw what.onNotFound();

@@ -9,6 +9,7 @@ import type { LogiSenseSourceConfig } from './config';
 import { logiSenseWrites } from './creates';
 import { LogiSenseReads } from './reads';
 import { LogiSenseReference } from './reference';
+import { logiSenseUpdates } from './updates';
 
 export interface LogiSenseConnectorDeps {
   /** Clock for token renewal (tests); default `Date.now`. */
@@ -47,6 +48,8 @@ export function logiSenseConnector(
     // No contact `updatedSince` (v6 contacts carry no dates) and no account `email` (none in v6).
     filters: { CONTACT: ['email', 'name', 'accountId'], ACCOUNT: ['name', 'updatedSince'] },
     writes: logiSenseWrites(config, client, reference),
+    updates: logiSenseUpdates(config, client, reference, reads),
+    // No deletes: v6 Contact has no DELETE (seed 004) and no DELETE of an Account is documented.
     lacks: {
       OPPORTUNITY: 'LogiSense relies on Salesforce for opportunities',
       PIPELINE: 'LogiSense has no opportunity stages',

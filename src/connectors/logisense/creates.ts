@@ -100,7 +100,8 @@ export function logiSenseWrites(
     const readBack = await readContact(id, call);
     if (readBack) return { record: fromLogiSenseContact(source, readBack, [p.accountId]), warnings: [] };
     const sent = fromLogiSenseContact(source, { identity: id, ...p.contact }, [p.accountId]);
-    return { record: { ...sent, emails: p.emails, phones: p.phones }, warnings: [unreadable('contact', id)] };
+    // Its points are not known as the vendor holds them, so neither is its version.
+    return { record: { ...sent, emails: p.emails, phones: p.phones, version: null }, warnings: [unreadable('contact', id)] };
   }
 
   /**
@@ -120,7 +121,7 @@ export function logiSenseWrites(
 }
 
 /** The answer of one commit: the vendor's refusal or fault for this item is its answer, not the call's. */
-async function answerOf<T>(send: () => Promise<{ record: T; warnings: string[] }>): Promise<Committed<T>> {
+export async function answerOf<T>(send: () => Promise<{ record: T; warnings: string[] }>): Promise<Committed<T>> {
   try {
     return await send();
   } catch (err) {
@@ -130,7 +131,7 @@ async function answerOf<T>(send: () => Promise<{ record: T; warnings: string[] }
 }
 
 /** A write item's `dtoTypeKey`, compared without regard to case (.NET serializers differ). */
-function kindOf(item: LogiSenseWriteItem): string {
+export function kindOf(item: LogiSenseWriteItem): string {
   return (item.dtoTypeKey ?? '').toLowerCase();
 }
 

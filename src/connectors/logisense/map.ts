@@ -1,6 +1,7 @@
 import type { AccountRecord, ContactRecord, CurrencyRecord } from '../../core/records';
 import type { LogiSenseAccount, LogiSenseContact, LogiSenseContactPoint, LogiSenseCurrency } from './wire';
 import { blank } from '../kit/blank';
+import { accountVersion, contactVersion } from './versions';
 
 /*
  * Pure mappers LogiSense v6 wire → unified records. Missing values stay null (never ''); lists
@@ -42,6 +43,7 @@ export function fromLogiSenseAccount(source: string, wire: LogiSenseAccount): Ac
     ownerId: null,
     createdAt: fromLogiSenseDate(wire.created),
     updatedAt: fromLogiSenseDate(wire.lastUpdate),
+    version: accountVersion(wire),
     remoteData: own,
   };
 }
@@ -77,6 +79,7 @@ export function fromLogiSenseContact(
     ownerId: null,
     createdAt: null,
     updatedAt: null,
+    version: contactVersion(wire),
     remoteData: wire,
   };
 }

@@ -1,12 +1,13 @@
 import { SimulatorServer, type LoggedRequest } from '../kit';
 import { redactLoginForm, TokenAuthority, type LogiSenseCredentials } from './auth';
-import { createRouter } from './routes';
+import { createRouter, type UpdateRequestSeen } from './routes';
 import { DEFAULT_SEED, seedStore } from './seed';
 import { LogiSenseStore, viewOf, type LogiSenseStoreView } from './store';
 import { DEFAULT_SWITCHES, type LogiSenseSwitches } from './switches';
 
 export type { LogiSenseCredentials } from './auth';
 export type { LogiSenseSwitches } from './switches';
+export type { UpdateRequestSeen } from './routes';
 export { DEFAULT_SWITCHES } from './switches';
 export type {
   AccountRow,
@@ -56,6 +57,11 @@ export interface LogiSenseSimulator {
   expireAllTokens(): void;
   /** Access tokens that would still be accepted. */
   liveTokens(): number;
+  /**
+   * Every PUT/PATCH of a known record so far, with the `UpdateRequest` filters it carried (the
+   * kit's log keeps bodies, not headers), so a test can see which properties a client named.
+   */
+  updateRequests(): UpdateRequestSeen[];
 }
 
 /** Default credentials: a 32-hex client id as LogiSense support issues (vendor notes §1.2). */
@@ -82,7 +88,8 @@ export function createLogiSenseSimulator(options: LogiSenseSimulatorOptions = {}
     contactsPerAccount: options.contactsPerAccount ?? DEFAULT_SEED.contactsPerAccount,
   });
   const auth = new TokenAuthority(credentials, switches, now, () => store.owner);
-  const router = createRouter({ store, switches, auth, now });
+  const updates: UpdateRequestSeen[] = [];
+  const router = createRouter({ store, switches, auth, now, onUpdate: (entry) => updates.push(entry) });
   const server: SimulatorServer = new SimulatorServer('logisense', async (req) => {
     const answer = await router(req);
     if (AUTH_SERVER.test(req.path)) scrubLoginBodies(server.log);
@@ -106,6 +113,7 @@ export function createLogiSenseSimulator(options: LogiSenseSimulatorOptions = {}
     close: () => server.close(),
     expireAllTokens: () => auth.expireAll(),
     liveTokens: () => auth.liveTokens(),
+    updateRequests: () => updates.map((u) => ({ ...u })),
   };
 }
 

@@ -31,6 +31,15 @@ export interface RouterDeps {
   switches: LogiSenseSwitches;
   auth: TokenAuthority;
   now: () => number;
+  /** Each PUT/PATCH of a known record: the `UpdateRequest` filters it carried (null: none, or ignored). */
+  onUpdate?: (entry: UpdateRequestSeen) => void;
+}
+
+export interface UpdateRequestSeen {
+  method: string;
+  /** Below the resource root, e.g. `Contact/20001`. */
+  path: string;
+  filters: readonly string[] | null;
 }
 
 /** Token endpoint, versioned (docs) and unversioned (third-party clients), vendor notes §1.1. */
@@ -182,7 +191,9 @@ function buildRoutes(deps: RouterDeps): Route[] {
   ): SimResponse => {
     const row = rows.get(id);
     if (!row) return notFoundAnswer(type, entity, id);
-    const filtered = applyUpdateRequest(req, body, spec, type, switches);
+    const filtered = applyUpdateRequest(req, body, spec, type, switches, (filters) =>
+      deps.onUpdate?.({ method: req.method, path: `${entity}/${id}`, filters }),
+    );
     if ('status' in filtered) return filtered;
     return write(type, (ctx) => plan(ctx, row, filtered.body));
   };

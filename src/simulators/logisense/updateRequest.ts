@@ -21,9 +21,13 @@ export function applyUpdateRequest(
   spec: EntitySpec,
   type: 'update' | 'patch',
   switches: LogiSenseSwitches,
+  seen: (filters: readonly string[] | null) => void,
 ): { body: Record<string, unknown> } | SimResponse {
   const raw = req.headers['updaterequest'];
-  if (raw === undefined || switches.updateRequestHeader === 'ignore') return { body };
+  if (raw === undefined || switches.updateRequestHeader === 'ignore') {
+    seen(null);
+    return { body };
+  }
   const problems: Problem[] = [];
   const filters = readFilters(Array.isArray(raw) ? raw.join(',') : raw, problems);
   for (const name of filters) {
@@ -32,6 +36,7 @@ export function applyUpdateRequest(
     else if (field.readOnly) problems.push({ code: ErrorCode.readOnlyField, message: `UpdateRequest filter '${name}' is read-only.` });
     else if (!(name in body)) problems.push({ code: ErrorCode.required, message: `UpdateRequest filter '${name}' names a property the body does not carry.` });
   }
+  seen(filters);
   if (problems.length > 0) return errorAnswer(400, type, problems);
   const named = new Set(filters);
   // Only the object's own writable properties are filtered; identity and children pass as sent.

@@ -88,8 +88,24 @@ describe('LogiSense mappers', () => {
       ownerId: null,
       createdAt: null,
       updatedAt: null,
+      version: expect.any(String),
       remoteData: seedDetail,
     });
+  });
+
+  it("versions a contact (v6 has no stamp) by what the gateway reads of it: the same in any point order, another on any change", () => {
+    const version = (over: Record<string, unknown>) =>
+      fromLogiSenseContact('ls', logisenseContact.parse({ ...seedDetail, ...over }), []).version;
+    const points = seedDetail.details!.contactPoints!;
+    const same = version({});
+    expect(same).toEqual(expect.any(String));
+    expect(version({ details: { contactPoints: [...points].reverse() } })).toBe(same);
+    // The address is neither shown nor written by the gateway, so it is no part of the version.
+    expect(version({ details: { contactPoints: points, address: { identity: 99 } } })).toBe(same);
+    expect(version({ firstName: 'Jon' })).not.toBe(same);
+    expect(version({ title: null })).not.toBe(same);
+    expect(version({ details: { contactPoints: points.slice(1) } })).not.toBe(same);
+    expect(version({ details: { contactPoints: [{ ...points[0], value: 'other@doe.example' }, ...points.slice(1)] } })).not.toBe(same);
   });
 
   it('keeps unknown apart from empty: no points → no e-mails, no name parts → null name', () => {
@@ -124,6 +140,8 @@ describe('LogiSense mappers', () => {
       name: 'Acme',
       createdAt: '2021-04-26T15:25:27.587Z',
       updatedAt: '2022-07-22T11:31:26.600Z',
+      // The stamp as the vendor sends it, opaque.
+      version: '2022-07-22T11:31:26.6Z',
     });
     expect(record.remoteData).not.toHaveProperty('details');
     expect(fromLogiSenseDate('not a date')).toBeNull();

@@ -337,7 +337,9 @@ describe('LogiSense through the gateway', () => {
   it('lists this source with its declared capabilities', async () => {
     await start();
     const sources = dataOf(
-      await gw.execute('{ sources { id vendor capabilities { entity operations filters requiredOnCreate } } }'),
+      await gw.execute(
+        '{ sources { id vendor capabilities { entity operations filters requiredOnCreate updatableFields versionCheck } } }',
+      ),
     ).sources;
     expect(sources).toEqual([
       {
@@ -346,17 +348,29 @@ describe('LogiSense through the gateway', () => {
         capabilities: [
           {
             entity: 'CONTACT',
-            operations: ['READ', 'LIST', 'CREATE'],
+            // No DELETE: v6 has none for contacts (seed 004).
+            operations: ['READ', 'LIST', 'CREATE', 'UPDATE'],
             filters: ['email', 'name', 'accountId'],
             requiredOnCreate: ['accountId'],
+            updatableFields: ['title', 'firstName', 'lastName', 'emails', 'phones'],
+            versionCheck: 'BEST_EFFORT',
           },
           {
             entity: 'ACCOUNT',
-            operations: ['READ', 'LIST', 'CREATE'],
+            operations: ['READ', 'LIST', 'CREATE', 'UPDATE'],
             filters: ['name', 'updatedSince'],
             requiredOnCreate: ['name'],
+            updatableFields: ['name'],
+            versionCheck: 'BEST_EFFORT',
           },
-          { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [] },
+          {
+            entity: 'CURRENCY',
+            operations: ['READ', 'LIST'],
+            filters: [],
+            requiredOnCreate: [],
+            updatableFields: [],
+            versionCheck: null,
+          },
         ],
       },
     ]);

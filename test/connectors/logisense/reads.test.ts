@@ -379,11 +379,11 @@ describe('LogiSense connector: reads', () => {
       const declared = Object.fromEntries(s.connector.capabilities.map((c) => [c.entity, [c.operations, c.filters]]));
       expect(declared).toEqual({
         CONTACT: [
-          ['READ', 'LIST', 'CREATE'],
+          ['READ', 'LIST', 'CREATE', 'UPDATE'],
           ['email', 'name', 'accountId'],
         ],
         ACCOUNT: [
-          ['READ', 'LIST', 'CREATE'],
+          ['READ', 'LIST', 'CREATE', 'UPDATE'],
           ['name', 'updatedSince'],
         ],
         CURRENCY: [['READ', 'LIST'], []],

@@ -28,6 +28,7 @@ describe('LogiSense simulator: updates (PUT/PATCH X/{id}, the UpdateRequest head
     });
     expect(answer.status).toBe(200);
     expect(h.sim.store.contact(before.identity)).toEqual({ ...before, firstName: 'Filtered' });
+    expect(h.sim.updateRequests().at(-1)).toEqual({ method: 'PATCH', path: `Contact/${before.identity}`, filters: ['firstName'] });
   });
 
   it('writes every property of the body without the header (optional since v4)', async () => {
@@ -35,6 +36,7 @@ describe('LogiSense simulator: updates (PUT/PATCH X/{id}, the UpdateRequest head
     const answer = await h.call('PUT', `Contact/${before.identity}`, { body: { firstName: 'Both', lastName: 'Written' } });
     expect(answer.status).toBe(200);
     expect(h.sim.store.contact(before.identity)).toEqual({ ...before, firstName: 'Both', lastName: 'Written' });
+    expect(h.sim.updateRequests().at(-1)).toEqual({ method: 'PUT', path: `Contact/${before.identity}`, filters: null });
   });
 
   it('filters properties only: contact point children of a PATCH are written whatever the header names', async () => {
