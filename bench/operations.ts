@@ -23,4 +23,19 @@ export const REFERENCE_OPERATIONS = [
     vendorPath: '/entities/Opportunities?first=20&order-by=-created&expand=primary_account,primary_contact,step',
     sequentialVendorRounds: 1,
   },
+  {
+    name: '10 accounts + their 5 newest contacts (nested)',
+    query: '{ accounts(first: 10) { edges { node { name contacts(first: 5) { edges { node { name emails } } } } } } }',
+    vendorPath: '/entities/Accounts?first=10&order-by=-created',
+    sequentialVendorRounds: 2,
+  },
 ] as const;
+
+/**
+ * The README's first query, over every vendor at once (each on its own simulator process): the
+ * case where the gateway merges sources. Its vendor requests are asserted in the demo tests.
+ */
+export const ALL_SOURCES_OPERATION = {
+  name: 'README query, all four sources',
+  query: '{ contacts(first: 5) { totalCount edges { node { name jobTitle emails primaryAccount { name } owner { name } source { id vendor } } } } }',
+};
