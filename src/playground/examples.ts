@@ -21,7 +21,8 @@ export interface ExampleOptions {
  * and runs: no field, filter or create is offered to a source that does not declare it.
  * First a search across every CRM, then per source (configuration order): a list with its
  * relations, filtered searches, a dry-run create per creatable entity and, in demo mode only,
- * one real create. Nothing here calls a vendor.
+ * one real create; an account rename as a dry-run update where the source can rename accounts
+ * (in demo mode only on a seeded account). Nothing here calls a vendor.
  */
 export function exampleOperations(sources: readonly Connector[], opts: ExampleOptions): ExampleOperation[] {
   return [
@@ -32,6 +33,7 @@ export function exampleOperations(sources: readonly Connector[], opts: ExampleOp
       ...nameSearch(s),
       ...openOpportunities(s),
       ...CREATABLE.filter((e) => canDryRun(s, e)).map((e) => createExample(s, e, opts, 'dryRun')),
+      ...updateExample(s, opts),
       ...(opts.demo ? realCreate(s, opts) : []),
     ]),
   ];
@@ -81,9 +83,9 @@ function findByEmail(sources: readonly Connector[], opts: ExampleOptions): Examp
 
 function capabilitiesExample(): ExampleOperation {
   return {
-    title: 'What each configured source can do: entities, operations, filters, fields required on create',
+    title: 'What each configured source can do: entities, operations, filters, fields required on create, fields an update can change',
     query: format(`query SourceCapabilities {
-      sources { id vendor name capabilities { entity operations filters requiredOnCreate } }
+      sources { id vendor name capabilities { entity operations filters requiredOnCreate updatableFields versionCheck } }
     }`),
   };
 }
@@ -338,6 +340,35 @@ function createdSelection(s: Connector, entity: Creatable): string {
 function realCreate(s: Connector, opts: ExampleOptions): ExampleOperation[] {
   const entity = CREATABLE.find((e) => supports(s, e, 'CREATE'));
   return entity ? [createExample(s, entity, opts, 'real')] : [];
+}
+
+/**
+ * A dry-run rename of an account, where the source can change account names: in demo mode
+ * on the seeded account its simulator documents (none documented, no example), elsewhere on
+ * an id to set. Only `read` is needed to run it.
+ */
+function updateExample(s: Connector, opts: ExampleOptions): ExampleOperation[] {
+  const capability = s.capabilities.find((c) => c.entity === 'ACCOUNT');
+  if (!capability?.operations.includes('UPDATE') || !capability.updatableFields.includes('name')) return [];
+  const seeded = DEMO_SEEDS[s.vendor]?.remoteIds?.Account;
+  if (opts.demo && seeded === undefined) return [];
+  const id = opts.demo && seeded !== undefined ? encodeId('Account', s.id, seeded) : `<an Account id of source ${s.id}>`;
+  const check = capability.versionCheck === 'NATIVE' ? 'the vendor checks expectedVersion itself' : 'expectedVersion is checked by a read just before the write';
+  return [
+    {
+      title: `${s.name}: updateAccount as a dry run — reads the account and answers the vendor requests that would rename it (${check}), writes nothing; ${
+        opts.demo ? '$id is a seeded account' : "set $id to an account of this source (from its lists)"
+      }`,
+      query: format(`mutation ${operationName(s, 'DryRunRenameAccount')}($id: ID!) {
+        updateAccount(input: { id: $id, name: "Analytical Engines Holdings", dryRun: true }) {
+          plannedRequests { method path body headers }
+          userErrors { field message code }
+          warnings
+        }
+      }`),
+      variables: { id },
+    },
+  ];
 }
 
 /* --- GraphQL text --------------------------------------------------------------------- */

@@ -125,7 +125,8 @@ describe('playground examples on demo mode', () => {
       });
       const creatable = s.capabilities.filter((c) => c.operations.includes('CREATE')).map((c) => c.entity);
       const dryRuns = ops.filter((o) => o.inputs.some((i) => i['dryRun'] === true));
-      expect({ source: s.id, dryRuns: dryRuns.length }).toEqual({ source: s.id, dryRuns: creatable.length });
+      const dryCreates = dryRuns.filter((o) => o.inputs.some((i) => 'source' in i));
+      expect({ source: s.id, dryRuns: dryCreates.length }).toEqual({ source: s.id, dryRuns: creatable.length });
       const real = ops.filter(
         (o) => o.op.operation === OperationTypeNode.MUTATION && o.inputs.every((i) => i['dryRun'] === undefined),
       );
@@ -137,6 +138,21 @@ describe('playground examples on demo mode', () => {
       }
     }
   }, 30_000);
+
+  it('a source that can rename accounts and has a documented seeded account gets a dry-run update that plans its requests', async () => {
+    const updates = examples.filter((e) => e.query.includes('updateAccount('));
+    const able = sources.filter((s) => {
+      const c = s.capabilities.find((x) => x.entity === 'ACCOUNT');
+      return c?.operations.includes('UPDATE') && c.updatableFields.includes('name') && ['SUPEROFFICE', 'LOGISENSE'].includes(s.vendor);
+    });
+    expect(updates.map((e) => e.title.split(':')[0])).toEqual(able.map((s) => s.name));
+    expect(updates.length).toBeGreaterThanOrEqual(1);
+    for (const e of updates) {
+      const res = await gateway.execute(e.query, e.variables);
+      const [payload] = payloads(res.data);
+      expect({ title: e.title, planned: (payload?.plannedRequests ?? []).length > 0 }).toEqual({ title: e.title, planned: true });
+    }
+  });
 
   it('outside demo mode the same sources get examples that validate and never write', () => {
     const offline = exampleOperations(sources, { demo: false });
