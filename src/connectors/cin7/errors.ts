@@ -10,6 +10,7 @@ export const ACCOUNT_FIELDS: FieldMap = {
   phone: ['phones', '0'],
   website: ['website'],
   address1: ['address', 'street'],
+  address2: ['address', 'street'],
   city: ['address', 'city'],
   state: ['address', 'state'],
   postcode: ['address', 'postalCode'],

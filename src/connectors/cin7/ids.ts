@@ -10,7 +10,7 @@
  * - Opportunity: the quote id; User: the user id.
  *
  * All stay stable: record ids never change, and secondary ids are kept by every PUT this
- * connector sends (it re-sends each existing item with its id).
+ * connector sends (it leaves `secondaryContacts` out, or re-sends each existing item with its id).
  */
 export interface PersonRef {
   recordId: number;
