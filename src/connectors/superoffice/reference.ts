@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wireRecord } from '../kit/wireRecord';
 import type { CallContext } from '../../core/call';
 import { GatewayError } from '../../core/errors';
 import type { CurrencyRecord, PipelineRecord, StageRecord, UserRecord } from '../../core/records';
@@ -143,7 +144,7 @@ export class SuperOfficeReference {
     const query = new URLSearchParams({ $select: 'SaleType' });
     const blank = await this.client.read(
       '/Sale/default',
-      z.looseObject({ SaleType: superOfficeListItem.nullish() }),
+      wireRecord({ SaleType: superOfficeListItem.nullish() }),
       call,
       query,
     );

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { fields, optionalFlag, optionalNumber, text, texts } from '../kit/wireFields';
+import { wireRecord } from '../kit/wireRecord';
 
 /*
  * SuperOffice WebAPI REST v1 wire shapes, as far as crmgraph reads them (official Swagger
  * `definitions`; vendor notes §2–§4). PascalCase as on the wire. Loose objects: the vendor
- * sends many more properties, kept in `remoteData`. Reference types may be null (.NET
+ * sends many more properties, kept in `remoteData` (`wireRecord`: checked, not copied). Reference types may be null (.NET
  * serialises unset carriers and strings as null), so every text and carrier is nullish.
  */
 
@@ -17,11 +18,11 @@ const stamps = texts('CreatedDate', 'UpdatedDate');
 const listed = { Rank: int.nullish(), Deleted: optionalFlag };
 
 /** EntityElement: `{Value, StrippedValue, Description}` in Emails, Phones, Urls (vendor notes §2). */
-export const superOfficeElement = z.looseObject(texts('Value', 'StrippedValue', 'Description'));
+export const superOfficeElement = wireRecord(texts('Value', 'StrippedValue', 'Description'));
 const elements = z.array(superOfficeElement).nullish();
 
 /** Associate carrier (a user): `Name` is the initials, `FullName` the person's name. */
-export const superOfficeAssociate = z.looseObject({
+export const superOfficeAssociate = wireRecord({
   AssociateId: int,
   ...texts('Name', 'FullName'),
   PersonId: int.nullish(),
@@ -31,28 +32,28 @@ export const superOfficeAssociate = z.looseObject({
 const owned = { Associate: superOfficeAssociate.nullish(), ...stamps };
 
 /** List item carriers (Currency, SaleType, Rating, Position…): `{Id, Value, Tooltip}`. */
-export const superOfficeListItem = z.looseObject({ Id: int, Value: text });
+export const superOfficeListItem = wireRecord({ Id: int, Value: text });
 
-export const superOfficeCountry = z.looseObject({ CountryId: int, Name: text, EnglishName: text });
+export const superOfficeCountry = wireRecord({ CountryId: int, Name: text, EnglishName: text });
 
 /** The slim Contact carrier inside Person and Sale entities. */
-export const superOfficeContactCarrier = z.looseObject({ ContactId: int, Name: text, AssociateId: int.nullish() });
+export const superOfficeContactCarrier = wireRecord({ ContactId: int, Name: text, AssociateId: int.nullish() });
 
 /** The slim Person carrier inside Sale entities. */
-export const superOfficePersonCarrier = z.looseObject({ PersonId: int, ContactId: int.nullish(), FullName: text });
+export const superOfficePersonCarrier = wireRecord({ PersonId: int, ContactId: int.nullish(), FullName: text });
 
-export const superOfficeStructuredAddress = z.looseObject(
+export const superOfficeStructuredAddress = wireRecord(
   texts('Address1', 'Address2', 'Address3', 'City', 'State', 'Zipcode'),
 );
 export type SuperOfficeStructuredAddress = z.infer<typeof superOfficeStructuredAddress>;
 
-export const superOfficeAddress = z.looseObject({
+export const superOfficeAddress = wireRecord({
   Street: superOfficeStructuredAddress.nullish(),
   Postal: superOfficeStructuredAddress.nullish(),
 });
 
 /** ContactEntity(WithLinks): a company (our Account). */
-export const superOfficeContactEntity = z.looseObject({
+export const superOfficeContactEntity = wireRecord({
   ContactId: int,
   ...texts('Name', 'Department'),
   ...fields(elements, 'Emails', 'Phones', 'Urls'),
@@ -63,7 +64,7 @@ export const superOfficeContactEntity = z.looseObject({
 export type SuperOfficeContactEntity = z.infer<typeof superOfficeContactEntity>;
 
 /** PersonEntity(WithLinks): a person (our Contact); `Contact` is null without a company. */
-export const superOfficePersonEntity = z.looseObject({
+export const superOfficePersonEntity = wireRecord({
   PersonId: int,
   ...texts('Firstname', 'MiddleName', 'Lastname', 'FullName', 'Mrmrs', 'Title'),
   ...fields(elements, 'Emails', 'OfficePhones', 'MobilePhones', 'PrivatePhones', 'OtherPhones'),
@@ -73,10 +74,10 @@ export const superOfficePersonEntity = z.looseObject({
 export type SuperOfficePersonEntity = z.infer<typeof superOfficePersonEntity>;
 
 /** SaleStakeholder inside a sale: a further person of the sale, ranked. */
-export const superOfficeSaleStakeholder = z.looseObject({ SaleStakeholderId: int.nullish(), PersonId: int, Rank: int.nullish() });
+export const superOfficeSaleStakeholder = wireRecord({ SaleStakeholderId: int.nullish(), PersonId: int, Rank: int.nullish() });
 
 /** SaleEntity(WithLinks): a sale (our Opportunity). `Rating` is the stage; `Saledate` has a lower-case d. */
-export const superOfficeSaleEntity = z.looseObject({
+export const superOfficeSaleEntity = wireRecord({
   SaleId: int,
   Heading: text,
   Contact: superOfficeContactCarrier.nullish(),
@@ -93,7 +94,7 @@ export const superOfficeSaleEntity = z.looseObject({
 export type SuperOfficeSaleEntity = z.infer<typeof superOfficeSaleEntity>;
 
 /** SelectableMDOListItem: a stage inside SaleTypeEntity.Stages, `Selected` when the type uses it. */
-export const superOfficeSelectableItem = z.looseObject({
+export const superOfficeSelectableItem = wireRecord({
   Id: int,
   Name: text,
   ...listed,
@@ -103,7 +104,7 @@ export const superOfficeSelectableItem = z.looseObject({
 export type SuperOfficeSelectableItem = z.infer<typeof superOfficeSelectableItem>;
 
 /** `GET List/SaleType/Items` → SaleTypeEntity[] (vendor notes §2 "Pipeline"). */
-export const superOfficeSaleTypeEntity = z.looseObject({
+export const superOfficeSaleTypeEntity = wireRecord({
   SaleTypeId: int,
   Name: text,
   ...listed,
@@ -113,7 +114,7 @@ export const superOfficeSaleTypeEntity = z.looseObject({
 export type SuperOfficeSaleTypeEntity = z.infer<typeof superOfficeSaleTypeEntity>;
 
 /** `GET List/Rating/Items` → SaleStageEntity[]: the stages with their probability. */
-export const superOfficeSaleStageEntity = z.looseObject({
+export const superOfficeSaleStageEntity = wireRecord({
   SaleStageId: int,
   Value: text,
   Probability: optionalNumber,
@@ -122,7 +123,7 @@ export const superOfficeSaleStageEntity = z.looseObject({
 export type SuperOfficeSaleStageEntity = z.infer<typeof superOfficeSaleStageEntity>;
 
 /** `GET List/Currency/Items` → CurrencyEntity[]; `Name` is the code-like name (vendor notes §2 "Currency"). */
-export const superOfficeCurrencyEntity = z.looseObject({
+export const superOfficeCurrencyEntity = wireRecord({
   CurrencyId: int,
   Name: z.string(),
   Tooltip: text,
@@ -134,7 +135,7 @@ export const superOfficeCurrencyEntity = z.looseObject({
 export type SuperOfficeCurrencyEntity = z.infer<typeof superOfficeCurrencyEntity>;
 
 /** MDOListItem (`GET MDOList/{name}`). */
-export const superOfficeMdoItem = z.looseObject({
+export const superOfficeMdoItem = wireRecord({
   Id: int,
   Name: text,
   Deleted: optionalFlag,
@@ -143,11 +144,11 @@ export const superOfficeMdoItem = z.looseObject({
 export type SuperOfficeMdoItem = z.infer<typeof superOfficeMdoItem>;
 
 /** One cell of a `$mode=full` archive row: the raw value (ids for list columns) and its display. */
-export const superOfficeArchiveCell = z.looseObject({ RawValue: z.unknown(), DisplayValue: z.unknown() });
+export const superOfficeArchiveCell = wireRecord({ RawValue: z.unknown(), DisplayValue: z.unknown() });
 export type SuperOfficeArchiveCell = z.infer<typeof superOfficeArchiveCell>;
 
 /** A `$mode=full` archive row (vendor notes §3 "FULL mode rows"). */
-export const superOfficeArchiveRow = z.looseObject({
+export const superOfficeArchiveRow = wireRecord({
   PrimaryKey: z.union([z.number(), z.string()]),
   EntityName: text,
   Column: z.record(z.string(), superOfficeArchiveCell),
@@ -155,7 +156,7 @@ export const superOfficeArchiveRow = z.looseObject({
 export type SuperOfficeArchiveRow = z.infer<typeof superOfficeArchiveRow>;
 
 /** The OData envelope `{odata.metadata, odata.nextLink, value}` (Swagger `ODataSlimResponse`). */
-export const superOfficeArchivePage = z.looseObject({
+export const superOfficeArchivePage = wireRecord({
   'odata.nextLink': z.string().nullish(),
   value: z.array(z.unknown()),
 });
@@ -165,7 +166,7 @@ export const superOfficeArchivePage = z.looseObject({
  * the official TS client's mock says `Message` instead (open question 3), and ASP.NET's own
  * answers carry only `Message`.
  */
-export const superOfficeError = z.looseObject({
+export const superOfficeError = wireRecord({
   Error: optionalFlag,
   ...texts('ErrorType', 'ErrorMessage', 'Message', 'ErrorSource'),
 });
