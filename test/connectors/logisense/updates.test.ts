@@ -28,16 +28,16 @@ describe('LogiSense connector: updates', () => {
     await s.close();
   });
 
-  type Options = { dryRun?: boolean; key?: string };
+  type Options = { dryRun?: boolean; key?: string; call?: ReturnType<typeof recordingCall> };
   const item = <C>(command: C, o: Options) => ({
     command,
     dryRun: o.dryRun ?? false,
     ...(o.key ? { key: { id: o.key, fingerprint: JSON.stringify(command) } } : {}),
   });
   const updateContact = async (command: UpdateContactCommand, o: Options = {}): Promise<ItemResult<ContactRecord>> =>
-    (await createItems(s.connector.updates.CONTACT!, [item(command, o)], recordingCall(), keys))[0]!;
+    (await createItems(s.connector.updates.CONTACT!, [item(command, o)], o.call ?? recordingCall(), keys))[0]!;
   const updateAccount = async (command: UpdateAccountCommand, o: Options = {}): Promise<ItemResult<AccountRecord>> =>
-    (await createItems(s.connector.updates.ACCOUNT!, [item(command, o)], recordingCall(), keys))[0]!;
+    (await createItems(s.connector.updates.ACCOUNT!, [item(command, o)], o.call ?? recordingCall(), keys))[0]!;
   const written = <T>(r: ItemResult<T>): { record: T; warnings: string[] } => {
     if (r.kind !== 'created') throw new Error(`expected a written record, got ${JSON.stringify(r)}`);
     return r;
@@ -345,6 +345,26 @@ describe('LogiSense connector: updates', () => {
         userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'no account with id 19999 exists on this source' }],
       });
       expect(writes()).toEqual([]);
+    });
+  });
+
+  describe('cost', () => {
+    it('a contact field: read, PATCH, read back (3); with its lists: + the two type tables (5); an account: read and PATCH (2)', async () => {
+      await start();
+      const contact = otherContact();
+      await readAccount(10001); // holds a token
+      const calls = (c: ReturnType<typeof recordingCall>) => c.events.map((e) => `${e.method} ${e.path.replace(RESOURCE, '')}`);
+      const name = recordingCall();
+      written(await updateContact({ id: String(contact.identity), changes: { lastName: 'Counted' } }, { call: name }));
+      expect(calls(name)).toEqual([`GET /Contact/${contact.identity}/Detail`, `PATCH /Contact/${contact.identity}`, 'GET /Account/Paged/Detail']);
+      const lists = recordingCall();
+      written(await updateContact({ id: String(contact.identity), changes: { phones: [] } }, { call: lists }));
+      expect(calls(lists).sort()).toEqual(
+        [`GET /Contact/${contact.identity}/Detail`, 'GET /ContactPointType', 'GET /ContactType', `PATCH /Contact/${contact.identity}`, 'GET /Account/Paged/Detail'].sort(),
+      );
+      const account = recordingCall();
+      written(await updateAccount({ id: '10001', changes: { name: 'Counted Ltd' } }, { call: account }));
+      expect(calls(account)).toEqual(['GET /Account/10001/Detail', 'PATCH /Account/10001']);
     });
   });
 
