@@ -7,10 +7,13 @@ import { HttpClient } from '../../http/HttpClient';
 import type { PipelinerSourceConfig } from './config';
 import type { FieldMap } from '../kit/fieldMap';
 import { notFoundKind, pipelinerFailure, pipelinerItemRejection, unexpectedAnswer, writtenUnread } from './errors';
-import { pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
+import { pipelinerError, pipelinerItemEnvelope, pipelinerListEnvelope } from './wire';
 
 /** Most rows Pipeliner returns per request (vendor notes §4: `first` max 100). */
 export const PIPELINER_MAX_PAGE = 100;
+
+/** The answer for a record the vendor does not hold (a 404 about the record, not the space or route). */
+export const NOT_FOUND = 'NOT_FOUND' as const;
 
 /** Every entity route sits under `/entities`, which is part of this client's base URL. */
 const ENTITIES = '/entities';
@@ -156,14 +159,79 @@ export class PipelinerClient {
     fields: FieldMap,
     call: CallContext,
   ): Promise<Array<{ id: string } | InputRejected>> {
+    const items = await this.batchModify(plural, bodies, 'create', call);
     const operation = `the ${singular(plural)} create`;
+    return items.map((item) => (typeof item === 'string' ? { id: item } : pipelinerItemRejection(operation, item, fields)));
+  }
+
+  /**
+   * The same `batch-modify` for updates: every item carries the `id` of the record it changes
+   * (vendor notes §2: an item with `id` updates). An item answered with the 404 Error (the
+   * record is gone) is `NOT_FOUND`, so the caller can say which record is missing.
+   */
+  async batchUpdate(
+    plural: string,
+    bodies: ReadonlyArray<Record<string, unknown> & { id: string }>,
+    fields: FieldMap,
+    call: CallContext,
+  ): Promise<Array<{ id: string } | InputRejected | typeof NOT_FOUND>> {
+    const items = await this.batchModify(plural, bodies, 'update', call);
+    const operation = `the ${singular(plural)} update`;
+    return items.map((item) => {
+      if (typeof item === 'string') return { id: item };
+      return isRecordNotFound(item) ? NOT_FOUND : pipelinerItemRejection(operation, item, fields);
+    });
+  }
+
+  /**
+   * `PATCH /entities/{plural}/{id}` with a partial body: 200 with the whole record (spec).
+   * `NOT_FOUND` when the 404 says the record is unknown; a 422 becomes `InputRejected`; a 2xx
+   * we cannot read was written, but we cannot say how: outcome unknown. Never retried.
+   */
+  async update<T>(
+    plural: string,
+    schema: z.ZodType<T>,
+    id: string,
+    body: Record<string, unknown>,
+    fields: FieldMap,
+    call: CallContext,
+  ): Promise<T | typeof NOT_FOUND> {
+    const request = updateRequest(plural, id, body);
+    const res = await this.http.request({ method: 'PATCH', path: underEntities(request.path), json: body }, call);
+    if (res.status === 404 && notFoundKind(res.body) === 'record') return NOT_FOUND;
+    if (res.status !== 200) throw this.failure(`the ${singular(plural)} update`, res.status, res.body, fields);
+    const envelope = pipelinerItemEnvelope.safeParse(res.body);
+    const parsed = envelope.success ? schema.safeParse(envelope.data.data) : null;
+    if (!parsed?.success) throw writtenUnread(this.config.id, `the ${singular(plural)} update`, parsed?.error);
+    return parsed.data;
+  }
+
+  /**
+   * `DELETE /entities/{plural}/{id}`: 200 `{success, data: id}` (spec; 204 accepted too, as a
+   * production client treats it). `NOT_FOUND` when the record is unknown (already deleted).
+   */
+  async remove(plural: string, id: string, call: CallContext): Promise<'deleted' | typeof NOT_FOUND> {
+    const request = deleteRequest(plural, id);
+    const res = await this.http.request({ method: 'DELETE', path: underEntities(request.path) }, call);
+    if (res.status === 404 && notFoundKind(res.body) === 'record') return NOT_FOUND;
+    if (res.status !== 200 && res.status !== 204) throw this.failure(`the ${singular(plural)} delete`, res.status, res.body, {});
+    return 'deleted';
+  }
+
+  /** One `batch-modify` call: the per-item answers (an id or an inline Error), aligned with `bodies`. */
+  private async batchModify(
+    plural: string,
+    bodies: ReadonlyArray<Record<string, unknown>>,
+    kind: 'create' | 'update',
+    call: CallContext,
+  ): Promise<unknown[]> {
     const query = new URLSearchParams({ 'rollback-method': '1' });
     const res = await this.http.request({ method: 'POST', path: `/${plural}/batch-modify`, query, json: bodies }, call);
-    if (res.status !== 200) throw this.failure(`the ${singular(plural)} batch create`, res.status, res.body, {});
+    if (res.status !== 200) throw this.failure(`the ${singular(plural)} batch ${kind}`, res.status, res.body, {});
     const envelope = pipelinerItemEnvelope.safeParse(res.body);
     const data = envelope.success ? envelope.data.data : null;
-    if (!Array.isArray(data) || data.length !== bodies.length) throw writtenUnread(this.config.id, `the ${singular(plural)} batch create`);
-    return data.map((item) => (typeof item === 'string' ? { id: item } : pipelinerItemRejection(operation, item, fields)));
+    if (!Array.isArray(data) || data.length !== bodies.length) throw writtenUnread(this.config.id, `the ${singular(plural)} batch ${kind}`);
+    return data as unknown[];
   }
 
   close(): Promise<void> {
@@ -187,6 +255,22 @@ export class PipelinerClient {
  */
 export function createRequest(plural: string, body: Record<string, unknown>): PlannedRequest {
   return { method: 'POST', path: `${ENTITIES}/${plural}`, body };
+}
+
+/** The update request a dry run reports: `PATCH /entities/{plural}/{id}` with the partial body. */
+export function updateRequest(plural: string, id: string, body: Record<string, unknown>): PlannedRequest {
+  return { method: 'PATCH', path: `${ENTITIES}/${plural}/${encodeURIComponent(id)}`, body };
+}
+
+/** The delete request a dry run reports; it has no body. */
+export function deleteRequest(plural: string, id: string): PlannedRequest {
+  return { method: 'DELETE', path: `${ENTITIES}/${plural}/${encodeURIComponent(id)}`, body: null };
+}
+
+/** An inline batch item that is the 404 Error about its record. */
+function isRecordNotFound(item: unknown): boolean {
+  const parsed = pipelinerError.safeParse(item);
+  return parsed.success && (parsed.data.http_status === 404 || parsed.data.code === 404) && notFoundKind(item) === 'record';
 }
 
 function underEntities(path: string): string {

@@ -7,11 +7,13 @@ import { readTable } from '../kit/readTable';
 import { PIPELINER_MAX_PAGE, PipelinerClient } from './client';
 import type { PipelinerSourceConfig } from './config';
 import { pipelinerWrites } from './creates';
+import { pipelinerDeletes } from './deletes';
 import { PipelinerDrafts } from './drafts';
 import { PipelinerReads } from './reads';
 import { PipelinerReference } from './reference';
+import { pipelinerUpdates } from './updates';
 
-/** Pipeliner CRM REST v100 as a crmgraph source: what it reads, filters and creates. */
+/** Pipeliner CRM REST v100 as a crmgraph source: what it reads, filters, creates, updates and deletes. */
 export function pipelinerConnector(
   config: PipelinerSourceConfig,
   observeFn?: (event: VendorCallEvent) => void,
@@ -43,6 +45,8 @@ export function pipelinerConnector(
       OPPORTUNITY: ['accountId', 'status', 'stageId', 'updatedSince'],
     },
     writes: pipelinerWrites(config, client, reads, drafts),
+    updates: pipelinerUpdates(config, client, reads, reference, drafts),
+    deletes: pipelinerDeletes(config, client),
     close: () => client.close(),
   });
 }

@@ -131,7 +131,7 @@ export class PipelinerDrafts {
   }
 
   /** Which of `ids` Pipeliner holds: one GET per distinct id (it has no batch read). */
-  private async existing(plural: 'Accounts' | 'Contacts', ids: ReadonlyArray<string | undefined>, call: CallContext): Promise<Set<string>> {
+  async existing(plural: 'Accounts' | 'Contacts', ids: ReadonlyArray<string | undefined>, call: CallContext): Promise<Set<string>> {
     const distinct = [...new Set(ids.filter((id): id is string => Boolean(id)))];
     const schema: z.ZodType<{ id: string }> = plural === 'Accounts' ? pipelinerAccount : pipelinerContact;
     const rows = await mapLimit(distinct, this.config.options.readConcurrency, (id) => this.client.get(plural, schema, id, [], call));

@@ -33,6 +33,14 @@ export function relationId(value: string | { id: string } | null | undefined): s
   return last ? decodeURIComponent(last) : null;
 }
 
+/**
+ * A record's `version`: its `revision` as text. Pipeliner bumps it on every write of the
+ * record (vendor notes §3, checklist 5), so it is what an update's `expectedVersion` compares.
+ */
+export function versionOf(wire: { revision?: number | null | undefined }): string | null {
+  return wire.revision != null ? String(wire.revision) : null;
+}
+
 /** `2024-07-09 12:51:48.050073+00:00` → `2024-07-09T12:51:48.050Z`; null when absent. */
 export function fromPipelinerDateTime(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -88,6 +96,7 @@ export function fromPipelinerAccount(source: string, wire: PipelinerAccount): Ac
     ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
     createdAt: fromPipelinerDateTime(wire.created),
     updatedAt: fromPipelinerDateTime(wire.modified),
+    version: versionOf(wire),
     remoteData: wire,
   };
 }
@@ -127,6 +136,7 @@ export function fromPipelinerContact(source: string, wire: PipelinerContact): Co
     ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
     createdAt: fromPipelinerDateTime(wire.created),
     updatedAt: fromPipelinerDateTime(wire.modified),
+    version: versionOf(wire),
     remoteData: wire,
   };
 }
@@ -236,6 +246,7 @@ export function fromPipelinerOpportunity(
     ownerId: blank(wire.owner_id) ?? relationId(wire.owner),
     createdAt: fromPipelinerDateTime(wire.created),
     updatedAt: fromPipelinerDateTime(wire.modified),
+    version: versionOf(wire),
     remoteData: wire,
   };
 }

@@ -9,8 +9,11 @@ import { numberedTexts, optionalFlag, optionalNumber, text, texts } from '../kit
 
 const id = z.string();
 
-/** Every record's `created` and `modified` instants. */
-const stamps = texts('created', 'modified');
+/**
+ * Every record's `created` and `modified` instants, and its `revision` (int): the space's
+ * revision counter at the record's last write (vendor notes §3), what `version` carries.
+ */
+const stamps = { ...texts('created', 'modified'), revision: optionalNumber };
 
 /** Pipeliner keeps five e-mail and five phone slots per record (`email1`…`email5`). */
 export const SLOTS = 5;
@@ -91,6 +94,12 @@ export const pipelinerLeadOpptyContactRelation = z.looseObject({
   contact: relation(pipelinerContact),
 });
 
+export const pipelinerLeadOpptyAccountRelation = z.looseObject({
+  id,
+  account_id: z.string(),
+  is_primary: z.boolean(),
+});
+
 export const pipelinerOpportunity = z.looseObject({
   id,
   name: z.string(),
@@ -103,6 +112,7 @@ export const pipelinerOpportunity = z.looseObject({
   value: pipelinerValue.nullish(),
   primary_account: relation(pipelinerAccount),
   primary_contact: relation(pipelinerContact),
+  account_relations: z.array(z.union([z.string(), pipelinerLeadOpptyAccountRelation])).nullish(),
   contact_relations: z.array(z.union([z.string(), pipelinerLeadOpptyContactRelation])).nullish(),
   description: text,
   ...stamps,

@@ -93,8 +93,9 @@ function prepareContact(a: HookArgs): NestedPlan[] {
 /** Opportunity `value`: base and foreign amounts kept consistent through the rate in force. */
 function prepareValue({ ctx, row, body, existing, errs }: HookArgs): void {
   const given = body['value'];
+  // Required on every write: left out of a PATCH it stays, sent as null it is refused as on POST.
   if (given === undefined || given === null) {
-    if (!existing) errs.missing('value');
+    if (!existing || given === null) errs.missing('value');
     return;
   }
   if (!isPlainObject(given)) {

@@ -81,6 +81,16 @@ function blank(v: unknown): boolean {
   return v === null || v === undefined || v === '';
 }
 
+/**
+ * A nested item's `id`: the update inputs type it as a URI (the relation row's URL, as
+ * responses list them), while batch inputs take the bare uuid; either names the row.
+ */
+function relationRowId(v: unknown): string {
+  const text = String(v);
+  const last = text.includes('/') ? text.split('/').filter(Boolean).pop() : text;
+  return (last ?? text).toLowerCase();
+}
+
 /** Validates a nested relation array and plans its rows; problems go to `errs`. */
 export function planRelationArray(
   ctx: NestedContext,
@@ -108,7 +118,8 @@ export function planRelationArray(
     checkKnownFields(relDef, item, `${spec.field} item`);
     let base: Row | undefined;
     if (!blank(item['id'])) {
-      base = existing.find((r) => r.id === item['id']);
+      const itemId = relationRowId(item['id']);
+      base = existing.find((r) => r.id === itemId);
       if (!base) {
         errs.invalid(spec.field, `${relDef.name} with id '${String(item['id'])}' is not a relation of this record.`);
         return;

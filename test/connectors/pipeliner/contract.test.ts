@@ -60,15 +60,39 @@ describe('Pipeliner: capabilities', () => {
     const s = await startPipeliner({ sim: { size: { accounts: 0, contacts: 0, opportunities: 0 } } });
     try {
       expect(s.connector.capabilities).toEqual([
-        { entity: 'CONTACT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['email', 'name', 'accountId', 'updatedSince'], requiredOnCreate: ['firstName|lastName'], updatableFields: [], versionCheck: null },
-        { entity: 'ACCOUNT', operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE'], filters: ['name', 'email', 'updatedSince'], requiredOnCreate: ['name'], updatableFields: [], versionCheck: null },
-        { entity: 'OPPORTUNITY', operations: ['READ', 'LIST', 'CREATE'], filters: ['accountId', 'status', 'stageId', 'updatedSince'], requiredOnCreate: ['name', 'closingDate', 'value'], updatableFields: [], versionCheck: null },
+        {
+          entity: 'CONTACT',
+          operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE', 'UPDATE', 'BATCH_UPDATE', 'DELETE'],
+          filters: ['email', 'name', 'accountId', 'updatedSince'],
+          requiredOnCreate: ['firstName|lastName'],
+          updatableFields: ['firstName', 'middleName', 'lastName', 'title', 'jobTitle', 'emails', 'phones', 'accountId', 'ownerId'],
+          versionCheck: 'BEST_EFFORT',
+        },
+        {
+          entity: 'ACCOUNT',
+          operations: ['READ', 'LIST', 'CREATE', 'BATCH_CREATE', 'UPDATE', 'BATCH_UPDATE', 'DELETE'],
+          filters: ['name', 'email', 'updatedSince'],
+          requiredOnCreate: ['name'],
+          updatableFields: ['name', 'emails', 'phones', 'website', 'address', 'ownerId'],
+          versionCheck: 'BEST_EFFORT',
+        },
+        {
+          entity: 'OPPORTUNITY',
+          operations: ['READ', 'LIST', 'CREATE', 'UPDATE', 'BATCH_UPDATE', 'DELETE'],
+          filters: ['accountId', 'status', 'stageId', 'updatedSince'],
+          requiredOnCreate: ['name', 'closingDate', 'value'],
+          updatableFields: ['name', 'accountId', 'contactIds', 'primaryContactId', 'pipelineId', 'stageId', 'closingDate', 'value', 'ownerId', 'description'],
+          versionCheck: 'BEST_EFFORT',
+        },
         { entity: 'PIPELINE', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
         { entity: 'CURRENCY', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
         { entity: 'USER', operations: ['READ', 'LIST'], filters: [], requiredOnCreate: [], updatableFields: [], versionCheck: null },
       ]);
       expect(s.connector.writes.CONTACT?.batchSize).toBe(100);
       expect(s.connector.writes.OPPORTUNITY?.batchSize).toBe(1);
+      // batch-modify takes items with ids for every one of them (vendor notes §2), 100 a call.
+      expect([s.connector.updates.CONTACT?.batchSize, s.connector.updates.ACCOUNT?.batchSize, s.connector.updates.OPPORTUNITY?.batchSize]).toEqual([100, 100, 100]);
+      expect(s.connector.deletes.CONTACT?.batchSize).toBe(1);
     } finally {
       await s.close();
     }
