@@ -31,7 +31,7 @@ describe('Pipeliner simulator: PATCH is partial', () => {
     expect(without(after, [...STAMPS, 'city'])).toEqual(without(before, [...STAMPS, 'city']));
     expect(after['city']).toBe('Graz');
     expect(after['revision']).toBeGreaterThan(before['revision'] as number);
-    expect(after['modified'] > (before['modified'] as string)).toBe(true);
+    expect((after['modified'] as string) > (before['modified'] as string)).toBe(true);
 
     const second = await h.call('PATCH', `/entities/Accounts/${before.id}`, { body: { city: 'Linz' } });
     expect(second.body.data.revision).toBeGreaterThan(first.body.data.revision);
