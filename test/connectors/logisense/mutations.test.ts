@@ -109,3 +109,44 @@ describe('LogiSense update and delete mutations through the gateway', () => {
     expect(s.sim.store.account(10005)).toBeDefined();
   });
 });
+
+describe('LogiSense updates on the write path: idempotency keys as for creates', () => {
+  let s: Setup;
+  let gw: Gateway;
+  beforeAll(async () => {
+    s = await startLogiSense({ sim: { accounts: 4 }, source: { timeoutMs: 300 } });
+    gw = await testGateway([s.connector]);
+  });
+  afterAll(async () => {
+    expectNoPendingFaults(s);
+    await gw.stop();
+    await s.sim.close();
+  });
+  beforeEach(() => s.sim.server.clearLog());
+  const patches = () => s.sim.server.log.filter((r) => r.method === 'PATCH');
+
+  it('the same key twice: written once, the same answer; another change under the key is CONFLICT, nothing written', async () => {
+    const input = { id: encodeId('Account', SOURCE, '10001'), name: 'Keyed Once', idempotencyKey: 'ls-edit-1' };
+    const first = dataOf(await gw.execute(UPDATE_ACCOUNT, { input })).updateAccount;
+    expect(first).toMatchObject({ account: { name: 'Keyed Once' }, userErrors: [] });
+    expect(dataOf(await gw.execute(UPDATE_ACCOUNT, { input })).updateAccount).toEqual(first);
+    const other = dataOf(await gw.execute(UPDATE_ACCOUNT, { input: { ...input, name: 'Keyed Other' } })).updateAccount;
+    expect(other.userErrors).toEqual([expect.objectContaining({ field: ['input', 'idempotencyKey'], code: 'CONFLICT' })]);
+    expect(patches()).toHaveLength(1);
+    expect(s.sim.store.account(10001)?.name).toBe('Keyed Once');
+  });
+
+  it('a PATCH committed after the timeout, then the same key 5 times: SOURCE_OUTCOME_UNKNOWN every time, one write', async () => {
+    s.sim.server.afterNext({ match: { method: 'PATCH', pathIncludes: '/Account/10002' }, delayMs: 800 });
+    const input = { id: encodeId('Account', SOURCE, '10002'), name: 'Late Name', idempotencyKey: 'ls-late-1' };
+    const first = await gw.execute(UPDATE_ACCOUNT, { input });
+    expect(first.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'SOURCE_OUTCOME_UNKNOWN', source: SOURCE }) })]);
+    for (let i = 0; i < 5; i += 1) {
+      const retry = await gw.execute(UPDATE_ACCOUNT, { input });
+      expect({ data: retry.data, errors: retry.errors }).toEqual({ data: first.data, errors: first.errors });
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    expect(patches()).toHaveLength(1);
+    expect(s.sim.store.account(10002)?.name).toBe('Late Name');
+  });
+});
