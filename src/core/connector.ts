@@ -11,6 +11,12 @@ export type Operation = 'READ' | 'LIST' | 'CREATE' | 'BATCH_CREATE' | 'UPDATE' |
  */
 export type VersionCheck = 'NATIVE' | 'BEST_EFFORT';
 
+/**
+ * Why a vendor lacks what it does not declare, for the UNSUPPORTED_BY_SOURCE message: a reason
+ * for a whole entity, or reasons per operation where the entity is otherwise there (no DELETE).
+ */
+export type Lacks = Partial<Record<Entity, string | Partial<Record<Operation, string>>>>;
+
 /** What a source can do with one entity; the gateway refuses anything not declared here. */
 export interface Capability {
   entity: Entity;
@@ -208,7 +214,7 @@ export interface Connector {
   /** How each entity is deleted here; an entity left out cannot be. */
   readonly deletes: DeletesTable;
   /** Why the vendor lacks an entity it does not declare (shown in UNSUPPORTED_BY_SOURCE). */
-  readonly lacks?: Partial<Record<Entity, string>>;
+  readonly lacks?: Lacks;
 
   /** Releases pools and timers. */
   close(): Promise<void>;

@@ -1,5 +1,5 @@
 import type { CallContext } from './call';
-import type { Capability, Connector, FilterOf, ListArgs, Operation, Page, PagedEntity, ReferenceEntity } from './connector';
+import type { Capability, Connector, FilterOf, Lacks, ListArgs, Operation, Page, PagedEntity, ReferenceEntity } from './connector';
 import type { Entity, RecordOf, Vendor } from './records';
 import { unsupported } from './sources';
 import type { DeletesTable, UpdatesTable, WritesTable } from './writes';
@@ -42,7 +42,7 @@ export interface ConnectorDeclaration {
   /** Delete paths by entity; omitted = the vendor deletes nothing here. */
   deletes?: DeletesTable;
   /** Why the vendor lacks an entity it does not declare, for the UNSUPPORTED_BY_SOURCE message. */
-  lacks?: Partial<Record<Entity, string>>;
+  lacks?: Lacks;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,4 @@
-import type { Connector, Operation } from './connector';
+import type { Connector, Lacks, Operation } from './connector';
 import { supports } from './connector';
 import { GatewayError } from './errors';
 import type { Entity, Vendor } from './records';
@@ -62,12 +62,13 @@ const OPERATION_WORDS: Record<Operation, string> = {
 
 /** The typed answer for anything a source does not declare. */
 export function unsupported(
-  c: { readonly id: string; readonly vendor: Vendor; readonly lacks?: Partial<Record<Entity, string>> },
+  c: { readonly id: string; readonly vendor: Vendor; readonly lacks?: Lacks },
   entity: Entity,
   operation: Operation,
   reason?: string,
 ): GatewayError {
-  const why = reason ?? c.lacks?.[entity];
+  const lacked = c.lacks?.[entity];
+  const why = reason ?? (typeof lacked === 'string' ? lacked : lacked?.[operation]);
   const what = `${entity.toLowerCase()}s`;
   return new GatewayError(
     'UNSUPPORTED_BY_SOURCE',

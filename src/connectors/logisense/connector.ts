@@ -50,10 +50,9 @@ export function logiSenseConnector(
     writes: logiSenseWrites(config, client, reference),
     updates: logiSenseUpdates(config, client, reference, reads),
     // No deletes: v6 Contact has no DELETE (seed 004) and no DELETE of an Account is documented.
-    // Said only where an entity is otherwise supported: the delete refusals.
     lacks: {
-      CONTACT: 'LogiSense v6 has no delete for contacts',
-      ACCOUNT: 'LogiSense documents no delete for accounts (an account is closed through its status)',
+      CONTACT: { DELETE: 'LogiSense v6 has no delete for contacts' },
+      ACCOUNT: { DELETE: 'LogiSense documents no delete for accounts (an account is closed through its status)' },
       OPPORTUNITY: 'LogiSense relies on Salesforce for opportunities',
       PIPELINE: 'LogiSense has no opportunity stages',
       USER: 'LogiSense has no users that own records',

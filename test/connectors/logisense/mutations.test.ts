@@ -103,7 +103,10 @@ describe('LogiSense update and delete mutations through the gateway', () => {
       }),
     ]);
     const account = await gw.execute(DELETE_ACCOUNT, { input: { id: encodeId('Account', SOURCE, '10005') } });
-    expect(account.errors?.[0]?.extensions).toMatchObject({ code: 'UNSUPPORTED_BY_SOURCE' });
+    expect(account.errors?.[0]).toMatchObject({
+      message: `Source "${SOURCE}" (LOGISENSE) cannot delete accounts: LogiSense documents no delete for accounts (an account is closed through its status)`,
+      extensions: { code: 'UNSUPPORTED_BY_SOURCE' },
+    });
     expect(writes()).toEqual([]);
     expect(s.sim.store.contact(contact.identity)).toEqual(contact);
     expect(s.sim.store.account(10005)).toBeDefined();
