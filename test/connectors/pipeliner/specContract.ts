@@ -213,8 +213,11 @@ function bodyProblems(operation: string, schemaName: string, body: unknown): str
     case 'batch-modify':
       if (!Array.isArray(body)) return ['batch-modify body is not an array'];
       return body.flatMap((item: unknown) => {
-        const hasId = typeof item === 'object' && item !== null && 'id' in item;
-        return itemProblems(schemaName, item, hasId);
+        if (typeof item !== 'object' || item === null || !('id' in item)) return itemProblems(schemaName, item, false);
+        // `batch<Entity>Input` is the update input plus `id` (uuid), the record to update.
+        const { id, ...fields } = item as Record<string, unknown>;
+        const idProblem = typeof id === 'string' && UUID.test(id) ? [] : [`batch item id ${JSON.stringify(id)} is not a uuid`];
+        return [...idProblem, ...itemProblems(schemaName, fields, true)];
       });
     case 'batch-delete':
       return Array.isArray(body) && body.every((id) => typeof id === 'string' && UUID.test(id))
