@@ -92,6 +92,7 @@ const pipeliner: ContractVendor = {
     contact: { method: 'POST', pathIncludes: '/entities/Contacts' },
   },
   isWrite: notRead,
+  edits: { update: (name) => ({ name }), updateWrite: { method: 'PATCH', pathIncludes: '/entities/Accounts/' }, deletes: true },
   refused: { entity: 'contact', input: { jobTitle: 'Nameless' }, field: ['input', 'lastName'], code: 'REQUIRED' },
   batch: {
     size: 300,
@@ -231,6 +232,8 @@ const logisense: ContractVendor = {
     contact: { method: 'PATCH', pathIncludes: `/Account/${LOGISENSE_ACCOUNT}` },
   },
   isWrite: (r) => notRead(r) && !/\/Access\/Login$/i.test(r.path),
+  // No deletes: LogiSense v6 documents no DELETE of a contact or an account.
+  edits: { update: (name) => ({ name }), updateWrite: { method: 'PATCH', where: (_, path) => /\/Account\/\d+$/.test(path) }, deletes: false },
   refused: {
     entity: 'contact',
     input: { lastName: 'Middle', middleName: 'K', emails: ['m@logisense.example'], accountId: logisenseAccount(LOGISENSE_ACCOUNT) },

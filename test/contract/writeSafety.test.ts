@@ -188,8 +188,19 @@ describe.each(VENDORS.filter((v) => v.edits))('$source: updates and deletes on t
     expect(writes().filter((r) => r.method === edits.updateWrite.method)).toHaveLength(1);
   });
 
-  const deletes = edits.deletes ? it : it.skip;
-  deletes('delete dryRun plans and removes nothing; with a key twice: removed once, the same deletedId; without it a second delete is NOT_FOUND', async () => {
+  if (!edits.deletes) {
+    it('deleteAccount (also as a dry run) answers UNSUPPORTED_BY_SOURCE and sends nothing', async () => {
+      const id = await freshAccount('Edit Undeletable');
+      for (const dryRun of [false, true]) {
+        const res = await v.gateway.execute(DELETE_ACCOUNT, { input: { id, dryRun } });
+        expect(res.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['source']])).toEqual([['UNSUPPORTED_BY_SOURCE', vendor.source]]);
+      }
+      expect(writes()).toEqual([]);
+      expect(await nameOf(id)).toBe('Edit Undeletable');
+    });
+    return;
+  }
+  it('delete dryRun plans and removes nothing; with a key twice: removed once, the same deletedId; without it a second delete is NOT_FOUND', async () => {
     const id = await freshAccount('Edit Delete');
     const before = v.count('account');
     const dry = data(await v.gateway.execute(DELETE_ACCOUNT, { input: { id, dryRun: true } })).deleteAccount;
