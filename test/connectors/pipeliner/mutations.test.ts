@@ -51,4 +51,22 @@ describe('Pipeliner update and delete mutations', () => {
     const again = dataOf(await s.gateway.execute(DELETE_CONTACT, { input: { id } })).deleteContact;
     expect(again).toMatchObject({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
   });
+
+  it('replays an update sent again with its idempotencyKey without a second PATCH, and refuses an id of another source sending nothing', async () => {
+    const remoteId = s.sim.records('Contacts')[3]!.id;
+    const id = encodeId('Contact', 'pipeliner', remoteId);
+    const input = { id, title: 'Keyed', idempotencyKey: 'pipeliner-update-1' };
+    const first = dataOf(await s.gateway.execute(UPDATE_CONTACT, { input })).updateContact;
+    const again = dataOf(await s.gateway.execute(UPDATE_CONTACT, { input })).updateContact;
+    expect(first).toMatchObject({ userErrors: [], contact: { title: 'Keyed' } });
+    expect(again.contact).toEqual(first.contact);
+    expect(s.sim.server.requests('PATCH')).toHaveLength(1);
+
+    s.sim.server.clearLog();
+    const elsewhere = encodeId('Contact', 'elsewhere', remoteId);
+    const refused = dataOf(await s.gateway.execute(UPDATE_CONTACT, { input: { id: elsewhere, title: 'Nope' } })).updateContact;
+    expect(refused.contact).toBeNull();
+    expect(refused.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'] })]);
+    expect(s.sim.server.requests()).toEqual([]);
+  });
 });
