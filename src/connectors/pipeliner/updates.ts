@@ -113,8 +113,13 @@ export function pipelinerUpdates(
   const current = <W extends { id: string }>(entity: UpdateEntity<W, unknown>, ids: string[], call: CallContext) =>
     mapLimit(ids, concurrency, (id) => client.get(entity.plural, entity.schema, id, entity.expand, call));
 
-  const known = async (call: CallContext, accountIds: Array<string | null | undefined>): Promise<Known> => {
-    const [clients, found] = await Promise.all([reference.clients(call), drafts.existing('Accounts', accountIds.map((a) => a ?? undefined), call)]);
+  /** Owners and accounts the commands name; the clients list is read only when an owner changes. */
+  const known = async (call: CallContext, cmds: ReadonlyArray<{ changes: { ownerId?: string | null; accountId?: string | null } }>): Promise<Known> => {
+    const namesOwner = cmds.some((c) => typeof c.changes.ownerId === 'string');
+    const [clients, found] = await Promise.all([
+      namesOwner ? reference.clients(call) : Promise.resolve([]),
+      drafts.existing('Accounts', cmds.map((c) => c.changes.accountId ?? undefined), call),
+    ]);
     const owners = new Set(clients.map((c) => c.id));
     return { owner: (id) => owners.has(id), account: (id) => found.has(id) };
   };
@@ -125,7 +130,7 @@ export function pipelinerUpdates(
       versionCheck: 'BEST_EFFORT',
       batchSize: PIPELINER_MAX_PAGE,
       async draft(cmds: readonly UpdateContactCommand[], call) {
-        const [rows, refs] = await Promise.all([current(contacts, cmds.map((c) => c.id), call), known(call, cmds.map((c) => c.changes.accountId))]);
+        const [rows, refs] = await Promise.all([current(contacts, cmds.map((c) => c.id), call), known(call, cmds)]);
         return cmds.map((cmd, i) =>
           drafted(contacts, cmd, rows[i] ?? null, (row, problems) => {
             const { jobTitle } = fromPipelinerContact(source, row);
@@ -140,7 +145,7 @@ export function pipelinerUpdates(
       versionCheck: 'BEST_EFFORT',
       batchSize: PIPELINER_MAX_PAGE,
       async draft(cmds: readonly UpdateAccountCommand[], call) {
-        const [rows, refs] = await Promise.all([current(accounts, cmds.map((c) => c.id), call), known(call, [])]);
+        const [rows, refs] = await Promise.all([current(accounts, cmds.map((c) => c.id), call), known(call, cmds)]);
         return cmds.map((cmd, i) => drafted(accounts, cmd, rows[i] ?? null, (row, problems) => accountPatch(cmd, row, refs, problems)));
       },
       commit: (payloads, call) => commitUpdates(client, accounts, payloads, call),
@@ -153,7 +158,7 @@ export function pipelinerUpdates(
         const named = cmds.flatMap((c) => c.changes.contactIds ?? []);
         const [rows, refs, pipelines, currencies, contactsFound] = await Promise.all([
           current(opportunities, cmds.map((c) => c.id), call),
-          known(call, cmds.map((c) => c.changes.accountId)),
+          known(call, cmds),
           reference.pipelines(call),
           reference.currencies(call),
           drafts.existing('Contacts', named, call),

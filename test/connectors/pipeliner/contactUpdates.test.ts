@@ -31,6 +31,8 @@ describe('Pipeliner: contact updates', () => {
     const record = recordOf(result);
     expect(changedFields(before, contact(id))).toEqual(['title']);
     expect(patchBody(s.sim)).toEqual({ title: 'Prof.' });
+    // The record read by the draft, the PATCH, the record read back: nothing else.
+    expect(s.sim.server.requests().map((r) => r.method)).toEqual(['GET', 'PATCH', 'GET']);
     expect(s.sim.server.requests('PATCH')[0]!.path).toMatch(new RegExp(`/entities/Contacts/${id}$`));
     expect(record).toMatchObject({ remoteId: id, title: 'Prof.', version: String(contact(id)['revision']) });
     expect(record.version).not.toBe(String(before['revision']));
