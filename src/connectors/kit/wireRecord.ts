@@ -9,7 +9,8 @@ import { z } from 'zod';
  * gateway's CPU on a 50-record page. Here the declared fields are checked by a plain
  * `z.object` (zod compiles it into one function that never looks at undeclared keys) and the
  * checked object itself is returned. Sound because wire schemas only check (no transforms, no
- * defaults): `assertChecksOnly` refuses a shape that would change what it parses.
+ * defaults): `assertChecksOnly` refuses a shape that would change what it parses. `required`
+ * names the fields it cannot be without, for a vendor's "load only these fields".
  */
 export function wireRecord<S extends z.ZodRawShape>(shape: S) {
   assertChecksOnly(shape);
@@ -22,7 +23,14 @@ export function wireRecord<S extends z.ZodRawShape>(shape: S) {
     })
     .transform((value) => value as z.output<z.ZodObject<S, z.core.$loose>>);
   WIRE_RECORDS.add(record);
-  return record;
+  return Object.assign(record, { required: requiredFields(shape) });
+}
+
+/** The declared fields a record cannot be without (a request that leaves them out is refused). */
+function requiredFields(shape: z.ZodRawShape): readonly string[] {
+  return Object.entries(shape)
+    .filter(([, schema]) => !(schema as z.ZodType).safeParse(undefined).success)
+    .map(([name]) => name);
 }
 
 /** Schema kinds that answer something other than their input. */

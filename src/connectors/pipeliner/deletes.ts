@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { CallContext } from '../../core/call';
 import type { DeleteCommand } from '../../core/connector';
 import { InputRejected } from '../../core/errors';
@@ -11,6 +11,7 @@ import type { PipelinerSourceConfig } from './config';
 import { versionOf } from './map';
 import { linksOf } from './patches';
 import { pipelinerAccount, pipelinerContact, pipelinerOpportunity } from './wire';
+import { wireRecord } from '../kit/wireRecord';
 
 type Plural = 'Contacts' | 'Accounts' | 'Opportunities';
 type Unified = 'CONTACT' | 'ACCOUNT' | 'OPPORTUNITY';
@@ -115,7 +116,7 @@ async function goesWith(client: PipelinerClient, entity: DeleteEntity, row: Row,
   return counts.filter(([n]) => n > 0).map(([n, [one, many]]) => `${n} ${n === 1 ? one : many}`);
 }
 
-const idOnly = pipelinerAccount.pick({ id: true }).loose();
+const idOnly = wireRecord({ id: z.string() });
 
 async function commitDelete(client: PipelinerClient, entity: DeleteEntity, id: string, call: CallContext): Promise<Committed<DeletedRecord>> {
   const answer = await client.remove(entity.plural, id, call);

@@ -19,6 +19,7 @@ import type {
   PipelinerStep,
 } from './wire';
 import { blank } from '../kit/blank';
+import { SLOTS } from './wire';
 
 /*
  * Pure mappers Pipeliner wire → unified records (vendor notes §3). Pipeliner sends "" for
@@ -29,7 +30,8 @@ import { blank } from '../kit/blank';
 export function relationId(value: string | { id: string } | null | undefined): string | null {
   if (!value) return null;
   if (typeof value !== 'string') return value.id;
-  const last = value.split('/').filter(Boolean).pop();
+  const end = value.endsWith('/') ? value.length - 1 : value.length;
+  const last = value.slice(value.lastIndexOf('/', end - 1) + 1, end);
   return last ? decodeURIComponent(last) : null;
 }
 
@@ -41,11 +43,34 @@ export function versionOf(wire: { revision?: number | null | undefined }): strin
   return wire.revision != null ? String(wire.revision) : null;
 }
 
-/** `2024-07-09 12:51:48.050073+00:00` → `2024-07-09T12:51:48.050Z`; null when absent. */
+/** Pipeliner's own UTC form, `2024-07-09 12:51:48.050073+00:00`: taken apart without a Date. */
+const UTC_STAMP = /^(\d{4}-(\d{2})-(\d{2})) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00:00$/;
+
+/**
+ * `2024-07-09 12:51:48.050073+00:00` → `2024-07-09T12:51:48.050Z`; null when absent or not an
+ * instant. Every record carries two of these, so the vendor's usual UTC form is rewritten as
+ * text (a Date parse of each was a twentieth of a list's CPU); any other form goes through Date.
+ */
 export function fromPipelinerDateTime(value: string | null | undefined): string | null {
   if (!value) return null;
+  const utc = UTC_STAMP.exec(value);
+  if (utc && validDay(Number(utc[1]!.slice(0, 4)), Number(utc[2]), Number(utc[3])) && validTime(utc[4]!)) {
+    return `${utc[1]}T${utc[4]}.${(utc[5] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
+  }
   const date = new Date(value.replace(' ', 'T').replace(/(\.\d{3})\d+/, '$1'));
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** A day of the calendar; anything else takes Date's path, as before. */
+function validDay(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/** `HH:MM:SS` within a day. */
+function validTime(hms: string): boolean {
+  return hms.slice(0, 2) <= '23' && hms.slice(3, 5) <= '59' && hms.slice(6, 8) <= '59';
 }
 
 /** ISO instant → the vendor's filter format `YYYY-MM-DD HH:MM:SS` (UTC), vendor notes §4. */
@@ -53,10 +78,15 @@ export function toPipelinerDateTime(iso: string): string {
   return new Date(iso).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '');
 }
 
+const SLOT_KEYS = {
+  email: Array.from({ length: SLOTS }, (_, i) => `email${i + 1}`),
+  phone: Array.from({ length: SLOTS }, (_, i) => `phone${i + 1}`),
+};
+
 function slots(record: Record<string, unknown>, prefix: 'email' | 'phone'): string[] {
   const out: string[] = [];
-  for (let i = 1; i <= 5; i += 1) {
-    const v = record[`${prefix}${i}`];
+  for (const key of SLOT_KEYS[prefix]) {
+    const v = record[key];
     if (typeof v === 'string' && v.trim() !== '') out.push(v);
   }
   return out;

@@ -5,6 +5,7 @@ import type { GatewayError } from '../../core/errors';
 import { unsupported } from '../../core/sources';
 import { mapLimit } from '../../core/mapLimit';
 import type { AccountRecord, AnyRecord, ContactRecord, OpportunityRecord, StageRecord } from '../../core/records';
+import { accountLoadOnly, contactLoadOnly } from './loadOnly';
 import type { FilterOp, PipelinerClient, PipelinerPage } from './client';
 import {
   fromPipelinerAccount,
@@ -106,10 +107,11 @@ export class PipelinerReads {
     if (filter.email) filters.push(['email1', 'ieq', filter.email]);
     if (filter.name) filters.push(['formatted_name', 'icontains', filter.name]);
     if (filter.updatedSince) filters.push(['modified', 'gte', toPipelinerDateTime(filter.updatedSince)]);
+    const loadOnly = contactLoadOnly(args.include);
     const page = await this.client.list(
       'Contacts',
       pipelinerContact,
-      { first: args.first, after: args.after, filters, orderBy: ORDER, expand },
+      { first: args.first, after: args.after, filters, orderBy: ORDER, expand, ...(loadOnly ? { loadOnly } : {}) },
       call,
     );
     return this.contactPage(page, page.data);
@@ -121,10 +123,11 @@ export class PipelinerReads {
     if (filter.name) filters.push(['name', 'icontains', filter.name]);
     if (filter.email) filters.push(['email1', 'ieq', filter.email]);
     if (filter.updatedSince) filters.push(['modified', 'gte', toPipelinerDateTime(filter.updatedSince)]);
+    const loadOnly = accountLoadOnly(args.include);
     const page = await this.client.list(
       'Accounts',
       pipelinerAccount,
-      { first: args.first, after: args.after, filters, orderBy: ORDER, expand: accountExpand(args.include) },
+      { first: args.first, after: args.after, filters, orderBy: ORDER, expand: accountExpand(args.include), ...(loadOnly ? { loadOnly } : {}) },
       call,
     );
     return {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { wireRecord } from '../kit/wireRecord';
 import { numberedTexts, optionalFlag, optionalNumber, text, texts } from '../kit/wireFields';
 
 /*
  * Pipeliner REST v100 wire shapes, as far as crmgraph reads them (vendor notes §3–§5; official
- * OpenAPI `components.schemas`). Loose objects: the vendor sends many more fields, kept in
+ * OpenAPI `components.schemas`). Wire records (checked, not copied): the vendor sends many more fields, kept in
  * `remoteData`. Relations arrive as URL strings, or as objects when expanded.
  */
 
@@ -22,7 +23,7 @@ const slots = { ...numberedTexts('email', SLOTS), ...numberedTexts('phone', SLOT
 /** A to-one relation: a URL string by default, the record when expanded, null when unset. */
 export const relation = <T extends z.ZodType>(expanded: T) => z.union([z.string(), expanded]).nullish();
 
-export const pipelinerClient = z.looseObject({
+export const pipelinerClient = wireRecord({
   id,
   ...texts('name', 'formatted_name', 'first_name', 'last_name', 'email', 'default_unit_id'),
   type: optionalNumber,
@@ -31,7 +32,7 @@ export const pipelinerClient = z.looseObject({
 });
 export type PipelinerClient = z.infer<typeof pipelinerClient>;
 
-export const pipelinerAccount = z.looseObject({
+export const pipelinerAccount = wireRecord({
   id,
   name: z.string(),
   owner_id: text,
@@ -42,7 +43,7 @@ export const pipelinerAccount = z.looseObject({
 });
 export type PipelinerAccount = z.infer<typeof pipelinerAccount>;
 
-export const pipelinerContactAccountRelation = z.looseObject({
+export const pipelinerContactAccountRelation = wireRecord({
   id,
   account_id: z.string(),
   contact_id: text,
@@ -51,7 +52,7 @@ export const pipelinerContactAccountRelation = z.looseObject({
   account: relation(pipelinerAccount),
 });
 
-export const pipelinerContact = z.looseObject({
+export const pipelinerContact = wireRecord({
   id,
   owner_id: text,
   owner: relation(pipelinerClient),
@@ -64,7 +65,7 @@ export const pipelinerContact = z.looseObject({
 });
 export type PipelinerContact = z.infer<typeof pipelinerContact>;
 
-export const pipelinerStep = z.looseObject({
+export const pipelinerStep = wireRecord({
   id,
   name: z.string(),
   percent: optionalNumber,
@@ -73,7 +74,7 @@ export const pipelinerStep = z.looseObject({
 });
 export type PipelinerStep = z.infer<typeof pipelinerStep>;
 
-export const pipelinerPipeline = z.looseObject({
+export const pipelinerPipeline = wireRecord({
   id,
   name: z.string(),
   steps: z.array(z.union([z.string(), pipelinerStep])).nullish(),
@@ -81,26 +82,26 @@ export const pipelinerPipeline = z.looseObject({
 });
 export type PipelinerPipeline = z.infer<typeof pipelinerPipeline>;
 
-export const pipelinerValue = z.looseObject({
+export const pipelinerValue = wireRecord({
   base_value: optionalNumber,
   currency_id: text,
   value_foreign: optionalNumber,
 });
 
-export const pipelinerLeadOpptyContactRelation = z.looseObject({
+export const pipelinerLeadOpptyContactRelation = wireRecord({
   id,
   contact_id: z.string(),
   is_primary: z.boolean(),
   contact: relation(pipelinerContact),
 });
 
-export const pipelinerLeadOpptyAccountRelation = z.looseObject({
+export const pipelinerLeadOpptyAccountRelation = wireRecord({
   id,
   account_id: z.string(),
   is_primary: z.boolean(),
 });
 
-export const pipelinerOpportunity = z.looseObject({
+export const pipelinerOpportunity = wireRecord({
   id,
   name: z.string(),
   owner_id: text,
@@ -119,7 +120,7 @@ export const pipelinerOpportunity = z.looseObject({
 });
 export type PipelinerOpportunity = z.infer<typeof pipelinerOpportunity>;
 
-export const pipelinerCurrency = z.looseObject({
+export const pipelinerCurrency = wireRecord({
   id,
   code: z.string(),
   symbol: text,
@@ -128,40 +129,40 @@ export const pipelinerCurrency = z.looseObject({
 });
 export type PipelinerCurrency = z.infer<typeof pipelinerCurrency>;
 
-export const pipelinerExchangeRate = z.looseObject({
+export const pipelinerExchangeRate = wireRecord({
   id,
   currency_id: z.string(),
   exchange_rate: z.number(),
 });
 
-export const pipelinerExchangeRateList = z.looseObject({
+export const pipelinerExchangeRateList = wireRecord({
   id,
   valid_from: z.string(),
   currency_exchange_rates: z.array(z.union([z.string(), pipelinerExchangeRate])).nullish(),
 });
 
 /** Rows of the relation lists used to list by account. */
-export const pipelinerAccountContactRow = z.looseObject({ id, contact: relation(pipelinerContact) });
-export const pipelinerAccountOpptyRow = z.looseObject({ id, oppty: relation(pipelinerOpportunity) });
+export const pipelinerAccountContactRow = wireRecord({ id, contact: relation(pipelinerContact) });
+export const pipelinerAccountOpptyRow = wireRecord({ id, oppty: relation(pipelinerOpportunity) });
 
-export const pipelinerPageInfo = z.looseObject({
+export const pipelinerPageInfo = wireRecord({
   start_cursor: text,
   end_cursor: text,
   has_previous_page: optionalFlag,
   has_next_page: optionalFlag,
 });
 
-export const pipelinerListEnvelope = z.looseObject({
+export const pipelinerListEnvelope = wireRecord({
   success: z.literal(true),
   data: z.array(z.unknown()),
   total: optionalNumber,
   page_info: pipelinerPageInfo.nullish(),
 });
 
-export const pipelinerItemEnvelope = z.looseObject({ success: z.literal(true), data: z.unknown() });
+export const pipelinerItemEnvelope = wireRecord({ success: z.literal(true), data: z.unknown() });
 
 /** The vendor's error body (`components.schemas.Error`), with validation detail on 422. */
-export const pipelinerError = z.looseObject({
+export const pipelinerError = wireRecord({
   success: z.literal(false).optional(),
   code: optionalNumber,
   name: text,
@@ -169,13 +170,13 @@ export const pipelinerError = z.looseObject({
   http_status: optionalNumber,
   field_errors: z
     .array(
-      z.looseObject({
+      wireRecord({
         field_name: text,
         name: text,
         code: optionalNumber,
         message: text,
         errors: z
-          .array(z.looseObject({ code: optionalNumber, name: text, message: text }))
+          .array(wireRecord({ code: optionalNumber, name: text, message: text }))
           .nullish(),
       }),
     )

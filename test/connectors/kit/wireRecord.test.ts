@@ -25,6 +25,11 @@ describe('wireRecord', () => {
     expect(contact.safeParse({ first_name: 'no id' }).success).toBe(false);
   });
 
+  it('names the fields a record cannot be without', () => {
+    expect(contact.required).toEqual(['id']);
+    expect(wireRecord({ id: z.string(), name: z.string(), note: text }).required).toEqual(['id', 'name']);
+  });
+
   it('refuses, when built, a field that would answer something else than it was given', () => {
     expect(() => wireRecord({ id: z.string(), count: z.number().default(0) })).toThrow('wire field count is a default');
     expect(() => wireRecord({ id: z.string().transform((s) => s.trim()) })).toThrow('wire field id is a pipe');
