@@ -96,14 +96,19 @@ export async function listAcross<E extends PagedEntity>(
 
   const allReported = failed.length === 0 && healthy.every((s) => s.page!.totalCount !== null);
   const everySourceAsked = !opts.after || start.size === connectors.length;
-  const endCursor = edges.length > 0 ? edges[edges.length - 1]!.cursor : null;
+  // Cursors are signed (an HMAC each): made only when a client selects them.
+  const last = edges[edges.length - 1];
   return {
     edges,
     pageInfo: {
       hasNextPage: remaining,
       hasPreviousPage: opts.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: endCursor ?? (remaining ? cursorOf(after, opts.cursors) : null),
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return last ? last.cursor : remaining ? cursorOf(after, opts.cursors) : null;
+      },
     },
     totalCount:
       allReported && everySourceAsked && healthy.length > 0

@@ -12,6 +12,16 @@ import type { SourceRegistry } from './sources';
 export class RecordLoaders {
   private readonly loaders = new Map<string, DataLoader<string, AnyRecord | null>>();
   private readonly references = new Map<string, Promise<AnyRecord[]>>();
+  /**
+   * Records that came with others (primed) before anything asked a loader for them, readable
+   * synchronously; a key a load asked for first stays the loader's (the first answer is kept,
+   * as DataLoader's own `prime` keeps it). Primed records never enter a DataLoader: priming 50
+   * of them would cost 50 promises that nothing may ever read.
+   */
+  private readonly primed = new Map<string, AnyRecord>();
+  private readonly asked = new Set<string>();
+  /** Related records that came with some fields only (`loaded`), first kept; never in a loader. */
+  private readonly partial = new Map<string, AnyRecord>();
 
   constructor(
     private readonly sources: SourceRegistry,
@@ -24,7 +34,31 @@ export class RecordLoaders {
       const all = await this.all(entity, source);
       return (all.find((r) => r.remoteId === remoteId) as RecordOf[E] | undefined) ?? null;
     }
+    const key = recordKey(entity, source, remoteId);
+    const known = this.primed.get(key);
+    if (known) return known as RecordOf[E];
+    this.asked.add(key);
     return (await this.loader(entity, source).load(remoteId)) as RecordOf[E] | null;
+  }
+
+  /**
+   * The record itself when it came with another (primed), else a promise of it. Relations
+   * that arrive embedded in a list are the common case: answering them synchronously spares
+   * graphql-js a promise for every record of the page, and for every object above it.
+   */
+  loadKnown<E extends Exclude<Entity, 'PIPELINE' | 'CURRENCY'>>(
+    entity: E,
+    source: string,
+    remoteId: string,
+    /** The fields the caller will read; a record that came with only some answers only these. */
+    selected?: ReadonlySet<string>,
+  ): RecordOf[E] | Promise<RecordOf[E] | null> {
+    const key = recordKey(entity, source, remoteId);
+    const known = this.primed.get(key);
+    if (known) return known as RecordOf[E];
+    const partial = this.partial.get(key);
+    if (partial && selected && covers(partial.loaded!, selected)) return partial as RecordOf[E];
+    return this.load(entity, source, remoteId);
   }
 
   /** Records aligned with `remoteIds`; a failed batch rejects. */
@@ -38,7 +72,13 @@ export class RecordLoaders {
 
   /** Makes a record fetched along with another (an expanded relation) free to load. */
   prime(record: AnyRecord): void {
-    this.loader(record.entity, record.source).prime(record.remoteId, record);
+    const key = recordKey(record.entity, record.source, record.remoteId);
+    if (record.loaded) {
+      // Some fields only: it may answer a selection it covers, never stand for the record.
+      if (!this.partial.has(key)) this.partial.set(key, record);
+      return;
+    }
+    if (!this.asked.has(key) && !this.primed.has(key)) this.primed.set(key, record);
   }
 
   /** Every pipeline, currency or user of a source, read once per operation. */
@@ -65,4 +105,13 @@ export class RecordLoaders {
     }
     return loader;
   }
+}
+
+function recordKey(entity: Entity, source: string, remoteId: string): string {
+  return `${source}\u0000${entity}\u0000${remoteId}`;
+}
+
+function covers(loaded: ReadonlySet<string>, selected: ReadonlySet<string>): boolean {
+  for (const name of selected) if (!loaded.has(name)) return false;
+  return true;
 }

@@ -22,6 +22,12 @@ interface RecordBase {
    * is compared with. Absent where the connector does not map one yet.
    */
   version?: string | null;
+  /**
+   * Set on a related record the vendor sent with only some fields (what one selection reads):
+   * the GraphQL fields it can answer. Such a record answers only a selection within these and
+   * is never cached as the whole record. Absent = complete.
+   */
+  loaded?: ReadonlySet<string>;
   /** The vendor record as received. */
   remoteData: unknown;
 }

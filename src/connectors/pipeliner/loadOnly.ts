@@ -56,9 +56,32 @@ const ACCOUNT: FieldSources = {
   version: ['revision'],
 };
 
-/** `load-only` for a list of contacts whose rows answer `selected`; undefined = every field. */
-export function contactLoadOnly(selected: ReadonlySet<string>): string[] | undefined {
-  return loadOnly(CONTACT, pipelinerContact.required, selected);
+/** What a list of contacts loads: its `load-only` (undefined = every field), and what of the primary account. */
+export interface ContactLoad {
+  loadOnly: string[] | undefined;
+  /**
+   * When the primary account is read for a few fields only, those (GraphQL names): it is then
+   * loaded with just them (`primary_account.name`), and answers only a selection within them.
+   */
+  primaryAccount?: ReadonlySet<string>;
+}
+
+/** GraphQL fields every record answers from its id and source alone. */
+const IDENTITY = ['id', 'remoteId', 'source', '__typename'];
+
+/** `load-only` for a list of contacts whose rows answer `selected` (`relation.field` for one level below). */
+export function contactLoad(selected: ReadonlySet<string>): ContactLoad {
+  const own = new Set([...selected].filter((name) => !name.includes('.')));
+  const fields = loadOnly(CONTACT, pipelinerContact.required, own);
+  // Accounts also come whole through `accounts`; one account is never loaded two ways at once.
+  if (!fields || !own.has('primaryAccount') || own.has('accounts')) return { loadOnly: fields };
+  const nested = new Set([...selected].filter((n) => n.startsWith('primaryAccount.')).map((n) => n.slice('primaryAccount.'.length)));
+  const accountFields = loadOnly(ACCOUNT, pipelinerAccount.required, nested);
+  if (!accountFields) return { loadOnly: fields };
+  return {
+    loadOnly: [...fields.filter((f) => f !== 'primary_account'), ...accountFields.map((f) => `primary_account.${f}`)],
+    primaryAccount: new Set([...IDENTITY, ...nested]),
+  };
 }
 
 /** `load-only` for a list of accounts whose rows answer `selected`; undefined = every field. */
@@ -67,7 +90,7 @@ export function accountLoadOnly(selected: ReadonlySet<string>): string[] | undef
 }
 
 /** The wire fields `selected` is mapped from, and those every record of the entity must have. */
-function loadOnly(sources: FieldSources, required: readonly string[], selected: ReadonlySet<string>): string[] | undefined {
+function loadOnly(sources: FieldSources, required: readonly string[], selected: Iterable<string>): string[] | undefined {
   const fields = new Set(required);
   for (const name of selected) {
     // `remoteData` is the record as received, and a field this table does not know may need

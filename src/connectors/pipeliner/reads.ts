@@ -5,7 +5,7 @@ import type { GatewayError } from '../../core/errors';
 import { unsupported } from '../../core/sources';
 import { mapLimit } from '../../core/mapLimit';
 import type { AccountRecord, AnyRecord, ContactRecord, OpportunityRecord, StageRecord } from '../../core/records';
-import { accountLoadOnly, contactLoadOnly } from './loadOnly';
+import { accountLoadOnly, contactLoad } from './loadOnly';
 import type { FilterOp, PipelinerClient, PipelinerPage } from './client';
 import {
   fromPipelinerAccount,
@@ -107,14 +107,14 @@ export class PipelinerReads {
     if (filter.email) filters.push(['email1', 'ieq', filter.email]);
     if (filter.name) filters.push(['formatted_name', 'icontains', filter.name]);
     if (filter.updatedSince) filters.push(['modified', 'gte', toPipelinerDateTime(filter.updatedSince)]);
-    const loadOnly = contactLoadOnly(args.include);
+    const load = contactLoad(args.include);
     const page = await this.client.list(
       'Contacts',
       pipelinerContact,
-      { first: args.first, after: args.after, filters, orderBy: ORDER, expand, ...(loadOnly ? { loadOnly } : {}) },
+      { first: args.first, after: args.after, filters, orderBy: ORDER, expand, ...(load.loadOnly ? { loadOnly: load.loadOnly } : {}) },
       call,
     );
-    return this.contactPage(page, page.data);
+    return this.contactPage(page, page.data, load.primaryAccount);
   }
 
   async listAccounts(args: ListArgs<AccountFilter>, call: CallContext): Promise<Page<AccountRecord>> {
@@ -249,12 +249,15 @@ export class PipelinerReads {
     );
   }
 
-  private contactPage(page: PipelinerPage<unknown>, contacts: PipelinerContact[]): Page<ContactRecord> {
+  /** A page of contacts; `partialAccounts` = the fields their primary accounts were loaded with, when only some. */
+  private contactPage(page: PipelinerPage<unknown>, contacts: PipelinerContact[], partialAccounts?: ReadonlySet<string>): Page<ContactRecord> {
+    const related = contacts.flatMap((c) => relatedOfContact(this.source, c));
     return {
       records: contacts.map((c) => fromPipelinerContact(this.source, c)),
       next: page.hasNextPage ? page.endCursor : null,
       totalCount: page.total,
-      related: contacts.flatMap((c) => relatedOfContact(this.source, c)),
+      // Only the primary account is expanded then (`contactLoad`), so every account here is one.
+      related: partialAccounts ? related.map((r) => (r.entity === 'ACCOUNT' ? Object.assign(r, { loaded: partialAccounts }) : r)) : related,
     };
   }
 

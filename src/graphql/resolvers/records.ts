@@ -5,6 +5,7 @@ import { supports } from '../../core/connector';
 import { emptyConnection, resolveConnection } from './lists';
 import { globalId } from './ids';
 import { rawForbidden } from '../access';
+import { selectedFields } from '../selection';
 
 type R = Resolvers<GatewayContext>;
 
@@ -23,21 +24,21 @@ export const Contact: R['Contact'] = {
   id: (c) => globalId('Contact', c),
   version: (c) => c.version ?? null,
   source: (c, _a, ctx) => ctx.sources.get(c.source),
-  primaryAccount: (c, _a, ctx) =>
-    c.primaryAccountId ? ctx.loaders.load('ACCOUNT', c.source, c.primaryAccountId) : null,
-  owner: (c, _a, ctx) => (c.ownerId ? ctx.loaders.load('USER', c.source, c.ownerId) : null),
+  primaryAccount: (c, _a, ctx, info) =>
+    c.primaryAccountId ? ctx.loaders.loadKnown('ACCOUNT', c.source, c.primaryAccountId, selectedFields(info)) : null,
+  owner: (c, _a, ctx, info) => (c.ownerId ? ctx.loaders.loadKnown('USER', c.source, c.ownerId, selectedFields(info)) : null),
   remoteData: (c, _a, ctx) => remoteData(c, ctx),
 };
 
 export const ContactAccountLink: R['ContactAccountLink'] = {
-  account: (l, _a, ctx) => ctx.loaders.load('ACCOUNT', l.source, l.accountId),
+  account: (l, _a, ctx, info) => ctx.loaders.loadKnown('ACCOUNT', l.source, l.accountId, selectedFields(info)),
 };
 
 export const Account: R['Account'] = {
   id: (a) => globalId('Account', a),
   version: (a) => a.version ?? null,
   source: (a, _a, ctx) => ctx.sources.get(a.source),
-  owner: (a, _a, ctx) => (a.ownerId ? ctx.loaders.load('USER', a.source, a.ownerId) : null),
+  owner: (a, _a, ctx, info) => (a.ownerId ? ctx.loaders.loadKnown('USER', a.source, a.ownerId, selectedFields(info)) : null),
   remoteData: (a, _a, ctx) => remoteData(a, ctx),
   contacts: (a, { first, after }, ctx, info) =>
     resolveConnection(
@@ -86,14 +87,14 @@ export const Opportunity: R['Opportunity'] = {
     const pipelines = await ctx.loaders.all('PIPELINE', o.source);
     return pipelines.flatMap((p) => p.stages).find((s) => s.remoteId === o.stageId) ?? null;
   },
-  account: (o, _a, ctx) => (o.accountId ? ctx.loaders.load('ACCOUNT', o.source, o.accountId) : null),
+  account: (o, _a, ctx, info) => (o.accountId ? ctx.loaders.loadKnown('ACCOUNT', o.source, o.accountId, selectedFields(info)) : null),
   contacts: async (o, _a, ctx) => {
     const contacts = await ctx.loaders.loadMany('CONTACT', o.source, o.contactIds);
     return contacts.filter((c) => c !== null);
   },
-  primaryContact: (o, _a, ctx) =>
-    o.primaryContactId ? ctx.loaders.load('CONTACT', o.source, o.primaryContactId) : null,
-  owner: (o, _a, ctx) => (o.ownerId ? ctx.loaders.load('USER', o.source, o.ownerId) : null),
+  primaryContact: (o, _a, ctx, info) =>
+    o.primaryContactId ? ctx.loaders.loadKnown('CONTACT', o.source, o.primaryContactId, selectedFields(info)) : null,
+  owner: (o, _a, ctx, info) => (o.ownerId ? ctx.loaders.loadKnown('USER', o.source, o.ownerId, selectedFields(info)) : null),
   remoteData: (o, _a, ctx) => remoteData(o, ctx),
 };
 

@@ -33,16 +33,37 @@ describe('Pipeliner: lists load only the selected fields', () => {
     expect(loadOnlyOf()).toEqual(['home_page', 'id', 'name']);
   });
 
-  it('an expanded relation comes whole: the primary account is complete for a later read in the same operation', async () => {
+  it('the primary account is loaded with just the fields read of it, and answers as a full read does', async () => {
     const res = await s.gateway.execute('{ contacts(first: 10) { edges { node { name primaryAccount { id name website } } } } }');
     const edges = dataOf(res).contacts.edges.filter((e: any) => e.node.primaryAccount);
     expect(edges.length).toBeGreaterThan(0);
-    expect(loadOnlyOf()).toEqual(['formatted_name', 'id', 'primary_account']);
+    expect(loadOnlyOf()).toEqual(['formatted_name', 'id', 'primary_account.home_page', 'primary_account.id', 'primary_account.name']);
     expect(s.sim.server.log).toHaveLength(1);
-    const account = edges[0].node.primaryAccount;
+    for (const { node } of edges.slice(0, 3)) {
+      const direct = dataOf(await s.gateway.execute(`{ node(id: "${node.primaryAccount.id}") { ... on Account { id name website } } }`)).node;
+      expect(node.primaryAccount).toEqual(direct);
+    }
+  });
+
+  it('an account loaded for some fields never answers others: a read of another field of it in the same operation asks for it', async () => {
+    const listed = dataOf(await s.gateway.execute('{ contacts(first: 10) { edges { node { primaryAccount { id website } } } } }')).contacts.edges;
+    const account = listed.find((e: any) => e.node.primaryAccount?.website)?.node.primaryAccount ?? listed.find((e: any) => e.node.primaryAccount).node.primaryAccount;
     s.sim.server.clearLog();
-    const direct = dataOf(await s.gateway.execute(`{ node(id: "${account.id}") { ... on Account { name website } } }`)).node;
-    expect({ name: account.name, website: account.website }).toEqual(direct);
+    const res = await s.gateway.execute(
+      `{ contacts(first: 10) { edges { node { primaryAccount { name } } } } node(id: "${account.id}") { ... on Account { website } } }`,
+    );
+    expect(dataOf(res).node).toEqual({ website: account.website });
+    expect(s.sim.server.log.map((r) => r.path.split('/').slice(-2).join('/'))).toEqual(expect.arrayContaining(['entities/Contacts']));
+    expect(s.sim.server.log).toHaveLength(2);
+  });
+
+  it('two aliases reading different fields of the primary account both answer in full', async () => {
+    const edges = dataOf(
+      await s.gateway.execute('{ contacts(first: 10) { edges { node { a: primaryAccount { id name } b: primaryAccount { website owner { name } } } } } }'),
+    ).contacts.edges.filter((e: any) => e.node.a);
+    const { node } = edges[0];
+    const direct = dataOf(await s.gateway.execute(`{ node(id: "${node.a.id}") { ... on Account { name website owner { name } } } }`)).node;
+    expect({ name: node.a.name, website: node.b.website, owner: node.b.owner }).toEqual(direct);
   });
 
   it('a list row is never taken for the whole record: reading another field of it in the same operation asks for it', async () => {
