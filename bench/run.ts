@@ -25,6 +25,7 @@ import { ALL_SOURCES_OPERATION, REFERENCE_OPERATIONS } from './operations';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 10);
 const WARMUP_SECONDS = Number(process.env['BENCH_WARMUP_SECONDS'] ?? 3);
+const SETTLE_SECONDS = Number(process.env['BENCH_SETTLE_SECONDS'] ?? 15);
 const LATENCIES = (process.env['BENCH_LATENCIES'] ?? '0,50').split(',').map(Number);
 /** BENCH_ONLY=contacts runs only the operations whose name contains it. */
 const ONLY = process.env['BENCH_ONLY'] ?? '';
@@ -78,7 +79,8 @@ async function gateway(sources: unknown[]): Promise<Gateway> {
   // The gateway as production runs it (`npm run build`, then `node dist/main.js`); BENCH_SOURCES=1
   // runs the TypeScript sources instead (no build needed, a little more memory).
   const entry = process.env['BENCH_SOURCES'] ? join(ROOT, 'src', 'main.ts') : join(ROOT, 'dist', 'main.js');
-  const gw = await start(entry, { CRMGRAPH_CONFIG: configFile, PORT: '0' }, /ready: (http:\/\/\S+)\n/, profile);
+  // NODE_ENV as `npm run start:prod` and the image set it (graphql-js skips its development checks).
+  const gw = await start(entry, { CRMGRAPH_CONFIG: configFile, PORT: '0', NODE_ENV: 'production' }, /ready: (http:\/\/\S+)\n/, profile);
   return {
     url: gw.match[1]!.replace('localhost', '127.0.0.1'),
     pid: gw.child.pid!,
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
   const row = (name: string, latency: string, m: Measured, vendorP50: number | string, overhead: number | string) =>
     rows.push(`| ${name} | ${latency} | ${m.vendorRequests} | ${m.p50} | ${m.p99} | ${m.rps} | ${vendorP50} | ${overhead} | ${m.cpuPerOp.toFixed(2)} | ${m.rssMb} |`);
   const gw = await gateway([pipeliner]);
+  const memory = { start: rssMb(gw.pid), end: 0, settled: 0 };
   try {
     for (const latency of LATENCIES) {
       sim.child.stdin!.write(`latency ${latency}\n`);
@@ -160,6 +163,10 @@ async function main(): Promise<void> {
         process.stderr.write(`${op.name} @${latency} ms done\n`);
       }
     }
+    memory.end = rssMb(gw.pid);
+    // Memory held once the load is over: V8 gives back what a busy heap grew to when idle.
+    await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000));
+    memory.settled = rssMb(gw.pid);
   } finally {
     await gw.stop();
   }
@@ -178,6 +185,9 @@ async function main(): Promise<void> {
   process.stdout.write(`\nGateway benchmark: ${WARMUP_SECONDS} s warm-up and ${SECONDS} s per case, ${CONNECTIONS} connections, Node ${process.version}\n\n`);
   process.stdout.write('| operation | simulator latency | vendor req/op | p50 ms | p99 ms | req/s | vendor p50 ms | overhead p50 ms | gateway CPU ms/op | gateway RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n');
   process.stdout.write(`${rows.join('\n')}\n`);
+  process.stdout.write(
+    `\nGateway RSS (Pipeliner cases): ${memory.start} MB at start, ${memory.end} MB as the last case ended, ${memory.settled} MB ${SETTLE_SECONDS} s later\n`,
+  );
 }
 
 main().catch((err: unknown) => {
