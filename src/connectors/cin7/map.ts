@@ -71,7 +71,9 @@ export function fromCin7Account(source: string, wire: Cin7OmniContact): AccountR
     ownerId: refId(wire.salesPersonId),
     createdAt: fromCin7Date(wire.createdDate),
     updatedAt: fromCin7Date(wire.modifiedDate),
-    version: versionOf(wire),
+    get version() {
+      return versionOf(wire);
+    },
     remoteData: wire,
   };
 }
@@ -105,7 +107,9 @@ function person(
     // A secondary contact changes with its record (it has no dates of its own).
     updatedAt: fromCin7Date(wire.modifiedDate),
     // The record's: its people have no stamp of their own, and any write to the record moves it.
-    version: versionOf(wire),
+    get version() {
+      return versionOf(wire);
+    },
     remoteData,
   };
 }
@@ -203,7 +207,9 @@ export function fromCin7Quote(source: string, wire: Cin7OmniQuote, stages: reado
     ownerId: refId(wire.salesPersonId),
     createdAt: fromCin7Date(wire.createdDate),
     updatedAt: fromCin7Date(wire.modifiedDate),
-    version: versionOf(wire),
+    get version() {
+      return versionOf(wire);
+    },
     remoteData: wire,
   };
 }

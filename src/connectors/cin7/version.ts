@@ -9,9 +9,20 @@ import { createHash } from 'node:crypto';
  * the digest tells them apart. Opaque to callers: it is only ever compared for equality.
  */
 export function versionOf(record: object & { modifiedDate?: string | null }): string {
-  const digest = createHash('sha256').update(canonical(record)).digest('hex').slice(0, 12);
-  return `${record.modifiedDate?.trim() || 'never'}~${digest}`;
+  let version = versions.get(record);
+  if (version === undefined) {
+    const digest = createHash('sha256').update(canonical(record)).digest('hex').slice(0, 12);
+    versions.set(record, (version = `${record.modifiedDate?.trim() || 'never'}~${digest}`));
+  }
+  return version;
 }
+
+/**
+ * Versions by wire record as read: a record's account, its person and its secondary contacts
+ * share one, digested once. (Records are mapped with `version` as a getter, so a page whose
+ * versions nobody selects digests nothing.)
+ */
+const versions = new WeakMap<object, string>();
 
 /** JSON with object keys sorted, so key order on the wire never changes a version. */
 function canonical(value: unknown): string {

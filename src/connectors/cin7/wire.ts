@@ -17,9 +17,22 @@ export function newtonsoftCamel(name: string): string {
   return run.slice(0, -1).toLowerCase() + name.slice(run.length - 1);
 }
 
-/** Camel-cases an object's own keys (not nested ones: `customFields` keys are the account's names). */
+/**
+ * Camel-cases an object's own keys (not nested ones: `customFields` keys are the account's
+ * names). The server's own camelCase — every key starting lower-case, which the rule leaves as
+ * it is — is answered as is, without a copy.
+ */
 function camelKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  let capitalised = false;
+  for (const k in value) {
+    const first = k.charCodeAt(0);
+    if (first >= 65 && first <= 90) {
+      capitalised = true;
+      break;
+    }
+  }
+  if (!capitalised) return value;
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [newtonsoftCamel(k), v]));
 }
 

@@ -79,7 +79,10 @@ export function fromLogiSenseContact(
     ownerId: null,
     createdAt: null,
     updatedAt: null,
-    version: contactVersion(wire),
+    // A digest: made only when a client selects it.
+    get version() {
+      return contactVersion(wire);
+    },
     remoteData: wire,
   };
 }
