@@ -14,7 +14,7 @@ export const REFERENCE_OPERATIONS = [
   {
     name: '50 contacts + primary account',
     query: '{ contacts(first: 50) { edges { node { name emails primaryAccount { name } } } } }',
-    vendorPath: '/entities/Contacts?first=50&order-by=-created&expand=primary_account&load-only=id,formatted_name,email1,email2,email3,email4,email5,primary_account',
+    vendorPath: '/entities/Contacts?first=50&order-by=-created&expand=primary_account&load-only=id,formatted_name,email1,email2,email3,email4,email5,primary_account.id,primary_account.name',
     sequentialVendorRounds: 1,
   },
   {
