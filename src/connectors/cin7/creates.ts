@@ -84,7 +84,7 @@ export class Cin7Commits {
     const appended = await this.append(await this.current([...secondaries.values()], out, call), out, call);
     const posted = await this.post(records, PERSON_FIELDS, 'contact', out, call);
 
-    const back = await this.readBack([...posted.map((p) => p.id), ...appended.map((a) => a.group.record.id)], call);
+    const back = await this.reads.readBack([...posted.map((p) => p.id), ...appended.map((a) => a.group.record.id)], call);
     // Each contact's account is the record read back: handed to the loaders, it costs no request
     // later (a later chunk's write empties the operation's record cache).
     for (const stored of back.values()) if (stored) call.prime?.(fromCin7Account(this.config.id, stored));
@@ -111,7 +111,7 @@ export class Cin7Commits {
       out,
       call,
     );
-    const back = await this.readBack(posted.map((p) => p.id), call);
+    const back = await this.reads.readBack(posted.map((p) => p.id), call);
     for (const p of posted) {
       const stored = back.get(p.id) ?? null;
       out[p.index] = { record: fromCin7Account(this.config.id, stored ?? asSent(p)), warnings: stored ? [] : [notReadBack(p.id)] };
@@ -171,19 +171,6 @@ export class Cin7Commits {
       else return [{ index: r.index, id: answer.id, body: r.body }];
       return [];
     });
-  }
-
-  /**
-   * Records by id after the writes (the writes emptied the operation's record cache). A failed
-   * read-back answers nothing: every record is then answered as sent.
-   */
-  private async readBack(ids: number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
-    if (ids.length === 0) return new Map();
-    try {
-      return await this.reads.records(ids, call);
-    } catch {
-      return new Map();
-    }
   }
 
   /** A refused PUT: the item's own reasons (`SecondaryContacts[i]: …`), else the record's. */

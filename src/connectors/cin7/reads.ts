@@ -24,6 +24,20 @@ export class Cin7Reads {
   ) {}
 
   /**
+   * Records just written, read back to answer with what the vendor stored. A write already
+   * happened, so a failed read answers nothing (every record is then answered as sent) instead
+   * of failing what was confirmed.
+   */
+  async readBack(ids: readonly number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
+    if (ids.length === 0) return new Map();
+    try {
+      return await this.records(ids, call);
+    } catch {
+      return new Map();
+    }
+  }
+
+  /**
    * Contact records by id: from this operation's cache, the rest 250 per request (fewer when
    * long ids would make the query string too long, where.ts). Every id
    * asked is in the answer (null = no such record); a failed request rejects.

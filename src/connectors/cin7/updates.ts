@@ -153,7 +153,7 @@ class Cin7Updates {
       else if ('refused' in answer) group.members.forEach((i) => (out[i] = refusal(payloads[i]!, item, answer.refused)));
       else written.push({ group, item });
     });
-    const back = await this.readBack(written.map((w) => w.group.record.id), call);
+    const back = await this.reads.readBack(written.map((w) => w.group.record.id), call);
     for (const { group, item } of written) {
       const stored = back.get(group.record.id) ?? null;
       if (stored) call.prime?.(fromCin7Account(this.config.id, stored));
@@ -172,16 +172,6 @@ class Cin7Updates {
       record: { ...sent, version: null } as T,
       warnings: [`Cin7 Omni confirmed the update of record ${before.id}, but it could not be read back; fields are as sent and the new version is unknown`],
     };
-  }
-
-  /** Records after the PUT (it emptied the operation's record cache); a failed read answers nothing. */
-  private async readBack(ids: number[], call: CallContext): Promise<Map<number, Cin7OmniContact | null>> {
-    if (ids.length === 0) return new Map();
-    try {
-      return await this.reads.records(ids, call);
-    } catch {
-      return new Map();
-    }
   }
 }
 
