@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       ['answers with errors', String(withErrors)],
       ['error codes', [...codes].map(([c, n]) => `${c} ×${n}`).join(', ') || 'none'],
       ['vendor 429s (all sources)', String(counter(metrics, 'crmgraph_vendor_requests_total', /status="429"/))],
-      ['Cin7 requests sent (per minute)', `${cin7Sent} (${((cin7Sent / SECONDS) * 60).toFixed(0)})`],
+      ['Cin7 requests sent (average a minute)', `${cin7Sent} (${((cin7Sent / SECONDS) * 60).toFixed(0)})`],
       ['vendor requests saved by sharing', String(counter(metrics, 'crmgraph_vendor_requests_saved_total', /.*/))],
     ];
     process.stdout.write(`\nDemo soak: the README's all-sources query, Node ${process.version}\n\n| measure | value |\n|---|---|\n`);
