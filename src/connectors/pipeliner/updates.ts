@@ -62,6 +62,11 @@ interface UpdateEntity<W extends { id: string; revision?: number | null | undefi
   fields: FieldMap;
   /** The records as Pipeliner now has them, by id (null where one cannot be read). */
   readBack(ids: string[], call: CallContext): Promise<Array<T | null>>;
+  /**
+   * A PATCH answer ("returns resulting Account", spec) maps to the whole record: no relation
+   * the record needs comes as a URL. Such an update is not read back.
+   */
+  answerIsRecord: boolean;
   /** A record from a wire row, for one written but not read back (answered with a warning). */
   fromWire(row: W, call: CallContext): Promise<T>;
 }
@@ -89,6 +94,8 @@ export function pipelinerUpdates(
     expand: ['account_relations'],
     fields: CONTACT_FIELDS,
     readBack: (ids, call) => reads.getContacts(ids, call),
+    // Its account links come as URLs: read back for them.
+    answerIsRecord: false,
     fromWire: (row) => Promise.resolve(fromPipelinerContact(source, row)),
   };
   const accounts: UpdateEntity<PipelinerAccount, AccountRecord> = {
@@ -98,6 +105,7 @@ export function pipelinerUpdates(
     expand: [],
     fields: ACCOUNT_FIELDS,
     readBack: (ids, call) => reads.getAccounts(ids, call),
+    answerIsRecord: true,
     fromWire: (row) => Promise.resolve(fromPipelinerAccount(source, row)),
   };
   const opportunities: UpdateEntity<PipelinerOpportunity, OpportunityRecord> = {
@@ -107,6 +115,7 @@ export function pipelinerUpdates(
     expand: ['account_relations', 'contact_relations'],
     fields: OPPORTUNITY_FIELDS,
     readBack: (ids, call) => reads.getOpportunities(ids, call),
+    answerIsRecord: false,
     fromWire: async (row, call) => reads.toOpportunity(row, await reads.lookups(call)),
   };
 
@@ -203,7 +212,8 @@ function drafted<W extends { id: string; revision?: number | null | undefined },
 /**
  * Sends one chunk: the plain PATCH for one record, else one `batch-modify` with the ids in the
  * items. Then the records are read back by id (Pipeliner's batch answers ids only, and a
- * PATCH answer carries its relations as URLs). A record Pipeliner confirmed but that cannot be
+ * PATCH answer carries its relations as URLs) — except a single PATCH whose answer is the whole
+ * record (`answerIsRecord`). A record Pipeliner confirmed but that cannot be
  * read back is answered from what was read plus what was sent, with a warning — never lost.
  */
 async function commitUpdates<W extends { id: string }, T>(
@@ -213,11 +223,11 @@ async function commitUpdates<W extends { id: string }, T>(
   call: CallContext,
 ): Promise<Array<Committed<T>>> {
   const sending = payloads.filter((p) => Object.keys(p.body).length > 0);
-  const outcomes = new Map<UpdatePayload<W>, { written: W } | InputRejected>();
+  const outcomes = new Map<UpdatePayload<W>, { written: W; answered?: true } | InputRejected>();
   if (sending.length === 1) {
     const p = sending[0]!;
     const answer = await client.update(entity.plural, entity.schema, p.id, p.body, entity.fields, call);
-    outcomes.set(p, answer === NOT_FOUND ? new InputRejected([missingRecord(entity.unified, p.id)]) : { written: answer });
+    outcomes.set(p, answer === NOT_FOUND ? new InputRejected([missingRecord(entity.unified, p.id)]) : { written: answer, ...(entity.answerIsRecord ? { answered: true as const } : {}) });
   } else if (sending.length > 1) {
     const answers = await client.batchUpdate(entity.plural, sending.map((p) => ({ ...p.body, id: p.id })), entity.fields, call);
     sending.forEach((p, i) => {
@@ -228,12 +238,16 @@ async function commitUpdates<W extends { id: string }, T>(
       );
     });
   }
-  const confirmed = payloads.filter((p) => !(outcomes.get(p) instanceof InputRejected));
-  const stored = await readBack(entity, confirmed.map((p) => p.id), call);
+  const unread = payloads.filter((p) => {
+    const outcome = outcomes.get(p);
+    return !(outcome instanceof InputRejected) && !outcome?.answered;
+  });
+  const stored = await readBack(entity, unread.map((p) => p.id), call);
   return Promise.all(
     payloads.map(async (p): Promise<Committed<T>> => {
       const outcome = outcomes.get(p);
       if (outcome instanceof InputRejected) return outcome;
+      if (outcome?.answered) return { record: await entity.fromWire(outcome.written, call), warnings: [] };
       const record = stored.get(p.id);
       if (record) return { record, warnings: [] };
       const row = outcome?.written ?? p.current;

@@ -27,6 +27,16 @@ describe('Pipeliner: account updates', () => {
     expect(await readLater(s, 'ACCOUNT', id)).toMatchObject({ address: { city: 'Innsbruck' }, version: record.version });
   });
 
+  it("costs the record's GET and the PATCH: the PATCH answer is the whole account, so nothing is read back", async () => {
+    const id = fresh();
+    const record = recordOf(await updateOne(s, 'ACCOUNT', { id, changes: { name: 'Renamed once' } }));
+    expect(s.sim.server.log.map((r) => r.method)).toEqual(['GET', 'PATCH']);
+    expect(record).toMatchObject({ name: 'Renamed once', version: String(account(id)['revision']) });
+    // As a later read answers it (only the vendor's raw record differs: a read by id expands the owner).
+    const later = await readLater(s, 'ACCOUNT', id);
+    expect({ ...later, remoteData: null }).toEqual({ ...record, remoteData: null });
+  });
+
   it('clears the website with null, and the whole address with address: null', async () => {
     const id = fresh();
     const record = recordOf(await updateOne(s, 'ACCOUNT', { id, changes: { website: null, address: null } }));
