@@ -80,8 +80,9 @@ async function commitUpdate<W, R extends { version?: string | null }>(
       // Saved, but its answer cannot be read: the record as SuperOffice now has it, read again.
       const read = await client.entity(write.entity, write.id, reading.schema, call).catch(() => null);
       if (read) return { record: reading.toRecord(read), warnings: [] };
+      // Written, state unreadable: never "nothing was written", so a keyed retry sends nothing again.
       return new GatewayError(
-        'SOURCE_UNAVAILABLE',
+        'SOURCE_OUTCOME_UNKNOWN',
         `${answer.problem.message}: SuperOffice saved ${write.entity} ${write.id}, but neither its answer nor a read-back could be read`,
         answer.problem.detail,
         { cause: answer.problem },

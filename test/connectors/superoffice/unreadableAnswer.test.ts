@@ -1,3 +1,4 @@
+import { encodeId } from '../../../src/core/globalId';
 import type { SimResponse } from '../../../src/simulators/kit';
 import { startSuperOffice, type SuperOfficeSetup } from './harness';
 
@@ -68,5 +69,21 @@ describe('SuperOffice: a save confirmed in a shape the gateway cannot read', () 
       path: ['createContact', 'contact'],
       extensions: { code: 'SOURCE_OUTCOME_UNKNOWN', source: 'superoffice' },
     });
+  });
+
+  it('an update saved but unreadable, and not readable back: SOURCE_OUTCOME_UNKNOWN, and its key never sends it again', async () => {
+    const [person] = s.sim.store.persons();
+    const update = `mutation($input: UpdateContactInput!) { updateContact(input: $input) { contact { lastName } userErrors { code } } }`;
+    const input = { id: encodeId('Contact', 'superoffice', String(person!.id)), lastName: 'Patched', idempotencyKey: 'unreadable-update-1' };
+    s.sim.server.afterNext({ match: { method: 'PATCH', pathIncludes: '/Person' }, answer: unreadable });
+    // The draft's GET answers; the read-back after the PATCH (the second GET, and its retries) fails.
+    s.sim.server.failNext({ status: 503, match: { method: 'GET', pathIncludes: `/Person/${person!.id}` }, nth: 2 }, 3);
+    const first = await s.gateway.execute(update, { input });
+    expect(first.errors?.[0]?.extensions?.['code']).toBe('SOURCE_OUTCOME_UNKNOWN');
+    expect(s.sim.store.persons().find((p) => p.id === person!.id)?.lastname).toBe('Patched');
+    const patches = s.sim.server.requests('PATCH', `/Person/${person!.id}`).length;
+    const again = await s.gateway.execute(update, { input });
+    expect(again.errors?.[0]?.extensions?.['code']).toBe('SOURCE_OUTCOME_UNKNOWN');
+    expect(s.sim.server.requests('PATCH', `/Person/${person!.id}`)).toHaveLength(patches);
   });
 });
