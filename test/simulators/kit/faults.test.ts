@@ -1,4 +1,5 @@
 import { SimulatorServer, type SimHandler } from '../../../src/simulators/kit';
+import { settledFlag, waitUntil } from '../../support/waitUntil';
 
 /**
  * The kit's scripted faults, on a bare server whose "vendor" counts what it committed: the
@@ -57,13 +58,15 @@ describe('simulator kit: scripted faults and aftermaths', () => {
   });
 
   it('afterNext commits, then answers late', async () => {
-    server.afterNext({ match: { method: 'POST' }, delayMs: 150 });
-    const started = Date.now();
+    server.afterNext({ match: { method: 'POST' }, delayMs: 1000 });
     const answer = send('POST', '/late');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const answered = settledFlag(answer);
+    await waitUntil(() => committed.length > 0, 'the commit');
+    const committedAt = Date.now();
     expect(committed).toEqual(['POST /late']);
+    expect(answered()).toBe(false);
     expect(await answer).toEqual({ status: 201, body: { saved: '/late' } });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(Date.now() - committedAt).toBeGreaterThanOrEqual(500);
   });
 
   it('afterNext answers a status after the commit, with a generic body unless one is given', async () => {

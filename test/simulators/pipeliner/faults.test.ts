@@ -1,4 +1,5 @@
 import { useSimulator } from './harness';
+import { settledFlag, waitUntil } from '../../support/waitUntil';
 
 const h = useSimulator({ size: { accounts: 5, contacts: 5, opportunities: 2 } });
 
@@ -63,15 +64,16 @@ describe('Pipeliner simulator: write faults from the kit', () => {
   afterEach(() => expect(h.sim.server.pendingFaults()).toBe(0));
 
   it('commits a write and answers it only after the given delay', async () => {
-    h.sim.server.afterNext({ match: { method: 'POST', pathIncludes: '/entities/Accounts' }, delayMs: 200 });
+    h.sim.server.afterNext({ match: { method: 'POST', pathIncludes: '/entities/Accounts' }, delayMs: 1000 });
     const owner = h.sim.records('Clients')[0]!.id;
     const answer = h.call('POST', '/entities/Accounts', { body: { name: 'Late', owner_id: owner } });
+    const answered = settledFlag(answer);
     // Stored before the answer leaves: a client that gives up earlier has still written it.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(h.sim.records('Accounts').map((a) => a['name'])).toContain('Late');
-    const started = Date.now();
+    await waitUntil(() => h.sim.records('Accounts').some((a) => a['name'] === 'Late'), 'the stored account');
+    const storedAt = Date.now();
+    expect(answered()).toBe(false);
     expect((await answer).status).toBe(201);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+    expect(Date.now() - storedAt).toBeGreaterThanOrEqual(500);
   });
 
   it('fails the n-th matching request with the fault, writing nothing for it', async () => {
