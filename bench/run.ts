@@ -76,11 +76,13 @@ async function gateway(sources: unknown[]): Promise<Gateway> {
   writeFileSync(configFile, JSON.stringify({ server: { host: '127.0.0.1', logLevel: 'warn' }, auth: { mode: 'none' }, sources }));
   // BENCH_PROFILE=dir writes the gateway's CPU profile there when it exits (`node --cpu-prof`).
   const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
+  // BENCH_GATEWAY_FLAGS="--max-semi-space-size=32" tries V8 flags on the gateway alone.
+  const flags = [...profile, ...(process.env['BENCH_GATEWAY_FLAGS'] ?? '').split(' ').filter(Boolean)];
   // The gateway as production runs it (`npm run build`, then `node dist/main.js`); BENCH_SOURCES=1
   // runs the TypeScript sources instead (no build needed, a little more memory).
   const entry = process.env['BENCH_SOURCES'] ? join(ROOT, 'src', 'main.ts') : join(ROOT, 'dist', 'main.js');
   // NODE_ENV as `npm run start:prod` and the image set it (graphql-js skips its development checks).
-  const gw = await start(entry, { CRMGRAPH_CONFIG: configFile, PORT: '0', NODE_ENV: 'production' }, /ready: (http:\/\/\S+)\n/, profile);
+  const gw = await start(entry, { CRMGRAPH_CONFIG: configFile, PORT: '0', NODE_ENV: 'production' }, /ready: (http:\/\/\S+)\n/, flags);
   return {
     url: gw.match[1]!.replace('localhost', '127.0.0.1'),
     pid: gw.child.pid!,
