@@ -82,13 +82,15 @@ export async function listAcross<E extends PagedEntity>(
   for (const s of healthy) {
     const page = s.page!;
     const rows = page.records.slice(s.position.skip);
+    // Every edge of this source sees the others where they are now; its own position is its own.
+    const others = new Map(after);
+    const positionAt = (taken: number): SourcePosition | undefined => advance(s.position, taken, rows.length, page.next);
     let taken = 0;
     while (taken < rows.length && edges.length < first) {
       taken += 1;
-      after.set(s.connector.id, advance(s.position, taken, rows.length, page.next));
-      edges.push(lazyEdge(new Map(after), rows[taken - 1]!, opts.cursors));
+      edges.push(lazyEdge(others, s.connector.id, positionAt, taken, rows[taken - 1]!, opts.cursors));
     }
-    if (rows.length === 0) after.set(s.connector.id, advance(s.position, 0, 0, page.next));
+    after.set(s.connector.id, positionAt(taken));
     // A later source may serve rows only once this one is exhausted.
     if (after.get(s.connector.id) !== undefined || edges.length >= first) break;
   }
@@ -151,19 +153,27 @@ function advance(
 
 /**
  * An edge whose cursor is signed only when read: most clients select `pageInfo.endCursor` and
- * never an edge's own, and signing every edge of every page is CPU for nothing.
+ * never an edge's own, and signing every edge of every page is CPU for nothing. Its positions
+ * are made then too: the other sources' (shared by the edges of one source) and its own.
  */
-function lazyEdge<T>(after: Map<string, SourcePosition | undefined>, node: T, cursors: CursorCodec): { cursor: string; node: T } {
+function lazyEdge<T>(
+  others: ReadonlyMap<string, SourcePosition | undefined>,
+  source: string,
+  positionAt: (taken: number) => SourcePosition | undefined,
+  taken: number,
+  node: T,
+  cursors: CursorCodec,
+): { cursor: string; node: T } {
   let cursor: string | undefined;
   return {
     node,
     get cursor() {
-      return (cursor ??= cursorOf(after, cursors));
+      return (cursor ??= cursorOf(new Map(others).set(source, positionAt(taken)), cursors));
     },
   };
 }
 
-function cursorOf(after: Map<string, SourcePosition | undefined>, cursors: CursorCodec): string {
+function cursorOf(after: ReadonlyMap<string, SourcePosition | undefined>, cursors: CursorCodec): string {
   const positions: Record<string, SourcePosition> = {};
   for (const [source, p] of after) if (p) positions[source] = p;
   return cursors.encode({ positions });
