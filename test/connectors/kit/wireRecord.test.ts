@@ -28,6 +28,8 @@ describe('wireRecord', () => {
   it('names the fields a record cannot be without', () => {
     expect(contact.required).toEqual(['id']);
     expect(wireRecord({ id: z.string(), name: z.string(), note: text }).required).toEqual(['id', 'name']);
+    // zod refuses an object without a `z.unknown()` key, though it accepts undefined for it alone.
+    expect(wireRecord({ id: z.string(), raw: z.unknown() }).required).toEqual(['id', 'raw']);
   });
 
   it('refuses, when built, a field that would answer something else than it was given', () => {
