@@ -6,7 +6,8 @@ import { defineUpdates, type EntityUpdates } from '../../core/writes';
 import { CONTACT_FIELDS, streetLines } from './bodies';
 import { LIMITS, checkEach, checkLength, given } from './checks';
 import type { SuperOfficeClient } from './client';
-import { Countries, Owners, type CreateDeps } from './lookups';
+import { Countries, type CreateDeps } from './lookups';
+import { ownersOf, replaceOwner, replaceRequiredText } from './updateFields';
 import { fromSuperOfficeContact } from './map';
 import { PatchOps, asWritten, elementsFor } from './patchOps';
 import { checkedWrite, commitUpdates, plannedUpdate, readCurrent } from './singleUpdate';
@@ -30,7 +31,7 @@ export function accountUpdates(deps: CreateDeps, client: SuperOfficeClient): Ent
     async draft(commands, call) {
       const [currents, owners, countries] = await Promise.all([
         readCurrent(client, 'Contact', commands.map((c) => c.id), superOfficeContactEntity, call),
-        Owners.read(deps, call, commands.flatMap((c) => (typeof c.changes.ownerId === 'string' ? [c.changes.ownerId] : []))),
+        ownersOf(deps, call, commands),
         Countries.read(deps, call, commands.map((c) => c.changes.address?.country ?? undefined)),
       ]);
       return commands.map((cmd, i) => {
@@ -40,12 +41,12 @@ export function accountUpdates(deps: CreateDeps, client: SuperOfficeClient): Ent
         const problems = new Problems();
         const ops = new PatchOps();
         const c = cmd.changes;
-        if (c.name !== undefined) {
-          const name = given(c.name ?? undefined);
-          if (name === undefined) problems.add(['name'], 'a SuperOffice company needs a name; it cannot be blank or cleared', 'REQUIRED');
-          else checkLength(problems, name, LIMITS.companyName, ['name']);
-          ops.replace('/Name', name ?? '');
-        }
+        replaceRequiredText(ops, problems, c.name, {
+          field: 'name',
+          path: '/Name',
+          max: LIMITS.companyName,
+          why: 'a SuperOffice company needs a name; it cannot be blank or cleared',
+        });
         if (c.emails !== undefined) {
           checkEach(problems, c.emails ?? [], LIMITS.email, 'emails');
           ops.replace('/Emails', elementsFor(c.emails ?? [], wire.Emails));
@@ -70,12 +71,9 @@ export function accountUpdates(deps: CreateDeps, client: SuperOfficeClient): Ent
           const countryId = countries.resolve(given(country), problems);
           if (countryId !== null) ops.replace('/Country', { CountryId: countryId });
         }
-        if (c.ownerId === null) {
-          problems.add(['ownerId'], 'a SuperOffice company always has an owner (its "our contact"); name another user instead', 'REQUIRED');
-        } else if (c.ownerId !== undefined) {
-          const ownerId = owners.resolve(c.ownerId, problems);
-          if (ownerId !== null) ops.replace('/Associate', { AssociateId: ownerId });
-        }
+        replaceOwner(ops, problems, owners, c.ownerId, {
+          why: 'a SuperOffice company always has an owner (its "our contact"); name another user instead',
+        });
         if (problems.any) return new InputRejected(problems.errors);
         return plannedUpdate({ write, ops: ops.list, expectedVersion: cmd.expectedVersion, current: fromSuperOfficeContact(source, wire) });
       });

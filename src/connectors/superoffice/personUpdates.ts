@@ -6,7 +6,8 @@ import { defineUpdates, type EntityUpdates } from '../../core/writes';
 import { PERSON_FIELDS } from './bodies';
 import { LIMITS, checkEach, checkLength, given } from './checks';
 import type { SuperOfficeClient } from './client';
-import { Found, Owners, type CreateDeps } from './lookups';
+import { Found, type CreateDeps } from './lookups';
+import { ownersOf, replaceOwner } from './updateFields';
 import { fromSuperOfficePerson, ref } from './map';
 import { PatchOps, asWritten, elementsFor, type WrittenElement } from './patchOps';
 import { checkedWrite, commitUpdates, plannedUpdate, readCurrent } from './singleUpdate';
@@ -37,11 +38,10 @@ export function personUpdates(deps: CreateDeps, client: SuperOfficeClient): Enti
     updatableFields: CONTACT_UPDATABLE,
     versionCheck: 'NATIVE',
     async draft(commands, call) {
-      const named = (cmd: UpdateContactCommand) => (typeof cmd.changes.ownerId === 'string' ? [cmd.changes.ownerId] : []);
       const [currents, companies, owners] = await Promise.all([
         readCurrent(client, 'Person', commands.map((c) => c.id), superOfficePersonEntity, call),
         Found.companies(deps, call, commands.map((c) => c.changes.accountId ?? undefined)),
-        Owners.read(deps, call, commands.flatMap(named)),
+        ownersOf(deps, call, commands),
       ]);
       return commands.map((cmd, i) => {
         const checked = checkedWrite('CONTACT', 'Person', cmd, currents[i] ?? null);
@@ -93,11 +93,8 @@ export function personUpdates(deps: CreateDeps, client: SuperOfficeClient): Enti
               'CONFLICT',
             );
           }
-        } else if (c.ownerId === null) {
-          ops.replace('/Associate', null);
-        } else if (c.ownerId !== undefined) {
-          const ownerId = owners.resolve(c.ownerId, problems);
-          if (ownerId !== null) ops.replace('/Associate', { AssociateId: ownerId });
+        } else {
+          replaceOwner(ops, problems, owners, c.ownerId, 'allowed');
         }
         if (problems.any) return new InputRejected(problems.errors);
         return plannedUpdate({ write, ops: ops.list, expectedVersion: cmd.expectedVersion, current: fromSuperOfficePerson(source, wire) });

@@ -4,10 +4,11 @@ import { Problems } from '../../core/problems';
 import type { ContactRecord, OpportunityRecord } from '../../core/records';
 import { defineUpdates, type EntityUpdates } from '../../core/writes';
 import { SALE_FIELDS } from './bodies';
-import { LIMITS, checkLength, given } from './checks';
+import { LIMITS, given } from './checks';
 import type { SuperOfficeClient } from './client';
 import { toSuperOfficeDate } from './dates';
-import { Found, Owners, type CreateDeps } from './lookups';
+import { Found, type CreateDeps } from './lookups';
+import { ownersOf, replaceOwner, replaceRequiredText } from './updateFields';
 import { fromSuperOfficeSale, ref, type SaleLookups } from './map';
 import { PatchOps } from './patchOps';
 import { unlinkedWarning } from './salePerson';
@@ -53,7 +54,7 @@ export function saleUpdates(deps: CreateDeps, client: SuperOfficeClient): Entity
         readCurrent(client, 'Sale', commands.map((c) => c.id), superOfficeSaleEntity, call),
         deps.reference.pipelines(call),
         deps.reference.currencyInfos(call),
-        Owners.read(deps, call, commands.flatMap((c) => (typeof c.changes.ownerId === 'string' ? [c.changes.ownerId] : []))),
+        ownersOf(deps, call, commands),
         Found.companies(deps, call, commands.map((c) => c.changes.accountId ?? undefined)),
         Found.persons(deps, call, commands.flatMap(ids)),
       ]);
@@ -70,12 +71,12 @@ export function saleUpdates(deps: CreateDeps, client: SuperOfficeClient): Entity
         const problems = new Problems();
         const ops = new PatchOps();
         const c = cmd.changes;
-        if (c.name !== undefined) {
-          const heading = given(c.name ?? undefined);
-          if (heading === undefined) problems.add(['name'], 'a SuperOffice sale needs a heading; it cannot be blank or cleared', 'REQUIRED');
-          else checkLength(problems, heading, LIMITS.heading, ['name']);
-          ops.replace('/Heading', heading ?? '');
-        }
+        replaceRequiredText(ops, problems, c.name, {
+          field: 'name',
+          path: '/Heading',
+          max: LIMITS.heading,
+          why: 'a SuperOffice sale needs a heading; it cannot be blank or cleared',
+        });
         if (c.closingDate === null) problems.add(['closingDate'], 'a SuperOffice sale always has a sale date', 'REQUIRED');
         else if (c.closingDate !== undefined) ops.replace('/Saledate', toSuperOfficeDate(c.closingDate));
         if (c.value === null) problems.add(['value'], 'a SuperOffice sale always has an amount in a currency', 'REQUIRED');
@@ -94,11 +95,7 @@ export function saleUpdates(deps: CreateDeps, client: SuperOfficeClient): Entity
           }
         }
         if (c.description !== undefined) ops.replace('/SaleText', given(c.description ?? undefined) ?? '');
-        if (c.ownerId === null) problems.add(['ownerId'], 'a SuperOffice sale always has an owner; name another user instead', 'REQUIRED');
-        else if (c.ownerId !== undefined) {
-          const ownerId = owners.resolve(c.ownerId, problems);
-          if (ownerId !== null) ops.replace('/Associate', { AssociateId: ownerId });
-        }
+        replaceOwner(ops, problems, owners, c.ownerId, { why: 'a SuperOffice sale always has an owner; name another user instead' });
         const sale: SaleStages = { pipelines, typeId: wire.SaleType?.Id ?? 0, ratingId: wire.Rating?.Id ?? 0 };
         const target = saleStageChange(c, sale, problems, ops, source);
         const warnings = linkOps(c, wire, { companies, persons, hasStakeholders: target ? hasStakeholders(target) : false }, problems, ops, source);
